@@ -1,0 +1,114 @@
+"""Terminal output and the one place where library errors become exit codes.
+
+Exit codes: 0 success, 1 invalid data (or a difference, for ``diff``), 2 usage error,
+3 internal error (a bug: please report it). Colour follows ``NO_COLOR`` (rich honours it).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import click
+import typer
+from typer.core import TyperGroup
+
+from mineralpacts.errors import PactsError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from mineralpacts.repository import Repository
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+@dataclass
+class State:
+    """Options of the root command, shared with every subcommand through ``ctx.obj``."""
+
+    repo: str | None = None
+
+    def repository(self) -> Repository:
+        """Load the repository the user pointed at (or found by the search order)."""
+        from mineralpacts.repository import Repository
+
+        repository = Repository.load(self.repo)
+        if repository.problems:
+            files = sorted({d.path for d in repository.problems})
+            warn(f"skipped {len(files)} invalid file(s): {', '.join(files)} (run `pacts validate`)")
+        return repository
+
+
+def state(ctx: typer.Context) -> State:
+    """The root options, whatever the nesting of ``ctx``."""
+    obj = ctx.find_root().obj
+    return obj if isinstance(obj, State) else State()
+
+
+def console(stderr: bool = False) -> Console:
+    """A rich console on stdout (or stderr); width from $COLUMNS, colour off under NO_COLOR."""
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def warn(message: str) -> None:
+    """Print a warning on stderr."""
+    typer.echo(f"warning: {message}", err=True)
+
+
+def error(message: str) -> None:
+    """Print an error on stderr."""
+    typer.echo(f"error: {message}", err=True)
+
+
+def emit_json(data: Any) -> None:
+    """Print ``data`` as indented JSON on stdout."""
+    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def emit_yaml(data: Any) -> None:
+    """Print ``data`` as block-style YAML on stdout."""
+    from mineralpacts.yamlio import dump_yaml
+
+    typer.echo(dump_yaml(data), nl=False)
+
+
+class PactsGroup(TyperGroup):
+    """The root command group: turns library errors into messages and exit codes, once."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)  # registration order, not alphabetical
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except PactsError as exc:
+            error(str(exc))
+            raise typer.Exit(exc.exit_code) from None
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit):
+            raise
+        except BrokenPipeError:
+            _silence_stdout()
+            raise typer.Exit(EXIT_OK) from None
+        except KeyboardInterrupt:
+            error("interrupted")
+            raise typer.Exit(130) from None
+        except Exception as exc:
+            if os.environ.get("PACTS_DEBUG"):
+                raise
+            error(f"internal error: {type(exc).__name__}: {exc} (set PACTS_DEBUG=1 for the traceback; please report it)")
+            raise typer.Exit(EXIT_INTERNAL) from None
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe (``pacts list | head``), stop Python complaining at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
