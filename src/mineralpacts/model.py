@@ -169,7 +169,7 @@ TermStatusTerm = _vocab("term_status")
 class _Strict(BaseModel):
     """Base of every model class: unknown fields are errors, so typos are caught."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 class Person(_Strict):
@@ -355,6 +355,7 @@ class Agreement(_Strict):
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
+        strict=True,
         title="Agreement",
         json_schema_extra={"$comment": "Generated from mineralpacts.model; do not edit by hand."},
     )

@@ -90,7 +90,7 @@ class PactsGroup(TyperGroup):
         except PactsError as exc:
             error(str(exc))
             raise typer.Exit(exc.exit_code) from None
-        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit):
+        except (typer.Exit, click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit):
             raise
         except BrokenPipeError:
             _silence_stdout()
@@ -112,3 +112,32 @@ def _silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):
         pass
+
+
+def emit_csv(columns: tuple[str, ...] | list[str], rows: list[dict[str, Any]]) -> None:
+    """Print rows as CSV on stdout, neutralising cells a spreadsheet would run as formulas."""
+    import csv
+
+    from mineralpacts.tabular import safe_cell
+
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: safe_cell(v) for k, v in row.items()})
+
+
+def print_table(
+    rows: list[dict[str, Any]],
+    columns: tuple[str, ...] | list[str],
+    title: str | None = None,
+    no_wrap: tuple[str, ...] = ("id", "signed", "date", "parties"),
+) -> None:
+    """Print rows as a rich table for people; ``no_wrap`` columns are never folded."""
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left", show_lines=False, header_style="bold")
+    for name in columns:
+        table.add_column(name.replace("_", " "), overflow="fold", no_wrap=name in no_wrap)
+    for row in rows:
+        table.add_row(*(str(row.get(c, "")) for c in columns))
+    console().print(table)

@@ -1,0 +1,63 @@
+"""Option types shared by several commands, declared once with ``Annotated``."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+FORMAT = typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+
+Party = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--party",
+        "-p",
+        help="A party: UK, GB, GBR, United Kingdom, Japan, JP, EU... Repeat to require several.",
+        show_default=False,
+    ),
+]
+AreaOpt = Annotated[
+    list[str] | None,
+    typer.Option("--area", "-a", help="An area of cooperation term (repeatable; all must be present).", show_default=False),
+]
+MineralOpt = Annotated[
+    list[str] | None,
+    typer.Option("--mineral", "-m", help="A mineral term, e.g. lithium (repeatable; all must be named).", show_default=False),
+]
+InstrumentOpt = Annotated[
+    list[str] | None,
+    typer.Option("--instrument", "-i", help="An instrument type: mou, moc, framework... (repeatable; any).", show_default=False),
+]
+LevelOpt = Annotated[
+    list[str] | None,
+    typer.Option("--level", help="government, agency or state-company (repeatable; any).", show_default=False),
+]
+Since = Annotated[
+    str | None,
+    typer.Option("--signed-since", metavar="DATE", help="Signed on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).", show_default=False),
+]
+Until = Annotated[
+    str | None,
+    typer.Option("--signed-until", metavar="DATE", help="Signed on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD).", show_default=False),
+]
+
+
+class ListFormat(str, Enum):
+    """Formats of ``pacts list``."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    yaml = "yaml"
+    ids = "ids"
+
+
+class ShowFormat(str, Enum):
+    """Formats of ``pacts show``."""
+
+    text = "text"
+    json = "json"
+    yaml = "yaml"
+    markdown = "markdown"

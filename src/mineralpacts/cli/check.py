@@ -1,0 +1,40 @@
+"""``pacts validate``: check agreement files through every layer."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from mineralpacts.cli._output import EXIT_INVALID, state
+
+
+def validate_command(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="[PATHS]...", help="Files or folders to check. Default: the whole repository.", show_default=False),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Output format: text, json, github (annotations) or sarif.")] = "text",
+    strict: Annotated[bool, typer.Option("--strict", help="Treat data-quality warnings as errors.")] = False,
+) -> None:
+    """Check agreement files: YAML safety, the JSON Schema, the model's rules and repository rules.
+
+    Prints every problem as [bold]path:line:col: CODE message (field)[/]. Exit code 0 when every
+    file is valid, 1 when any has an error, 2 on a usage error (no such path).
+    """
+    from mineralpacts.report import get_reporter
+    from mineralpacts.repository import find_folder
+    from mineralpacts.validate import validate_paths
+
+    reporter = get_reporter(fmt)
+    targets = paths or [str(find_folder(state(ctx).repo))]
+    report = validate_paths(targets, strict=strict)
+    typer.echo(reporter.render(report), nl=False)
+    if not report.ok:
+        raise typer.Exit(EXIT_INVALID)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``validate`` to the app."""
+    app.command("validate")(validate_command)

@@ -1,0 +1,30 @@
+"""``pacts schema``: print or write the JSON Schema of an agreement file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+def schema_command(
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the schema to this file (atomically) instead of printing it."),
+    ] = None,
+) -> None:
+    """Print the JSON Schema (draft 2020-12) that every agreement file must satisfy."""
+    from mineralpacts.fsutil import atomic_write_text
+    from mineralpacts.schema import schema_text
+
+    text = schema_text()
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        atomic_write_text(output, text)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``schema`` to the app."""
+    app.command("schema")(schema_command)

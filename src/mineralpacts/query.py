@@ -1,0 +1,121 @@
+"""Filters for ``pacts list`` and friends, and flat views of agreements for tables and CSV."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from mineralpacts.errors import UsageError
+from mineralpacts.model import Agreement, parse_partial_date
+from mineralpacts.vocab import resolve_party, suggest, terms
+
+__all__ = ["Filters", "filter_agreements", "summary_row", "SUMMARY_COLUMNS"]
+
+
+def _check_terms(kind: str, values: Sequence[str], option: str) -> None:
+    known = terms(kind)
+    for value in values:
+        if value not in known:
+            hint = suggest(value, known)
+            tail = f"; did you mean {' or '.join(hint)}?" if hint else f"; known: {', '.join(known)}"
+            raise UsageError(f"{option} {value!r} is not a term of the {kind} vocabulary{tail}")
+
+
+def _date_bound(text: str | None, option: str) -> tuple[int, int, int] | None:
+    if text is None:
+        return None
+    try:
+        year, month, day = parse_partial_date(text)
+    except ValueError as exc:
+        raise UsageError(f"{option}: {exc}") from None
+    return (year, month or 0, day or 0)
+
+
+@dataclass
+class Filters:
+    """What to keep. Every filter given must hold (parties: all of them must be parties).
+
+    ``status`` needs a lifecycle engine and is applied through ``status_of`` when set.
+    """
+
+    parties: Sequence[str] = ()
+    areas: Sequence[str] = ()
+    minerals: Sequence[str] = ()
+    instruments: Sequence[str] = ()
+    signed_since: str | None = None
+    signed_until: str | None = None
+    levels: Sequence[str] = ()
+    status: Sequence[str] = ()
+    on: str | None = None
+    status_of: Callable[[Agreement], str] | None = field(default=None, repr=False)
+
+    def predicate(self) -> Callable[[Agreement], bool]:
+        """Check the filter values once and return a function that tests one agreement.
+
+        Raises :class:`UsageError` (or :class:`~mineralpacts.errors.UnknownParty`) for a value
+        that names nothing, with the closest names, rather than silently matching nothing.
+        """
+        codes = {resolve_party(p).code for p in self.parties}
+        _check_terms("area", self.areas, "--area")
+        _check_terms("mineral", self.minerals, "--mineral")
+        _check_terms("instrument", self.instruments, "--instrument")
+        _check_terms("level", self.levels, "--level")
+        since = _date_bound(self.signed_since, "--signed-since")
+        until = _date_bound(self.signed_until, "--signed-until")
+        areas, minerals = set(self.areas), set(self.minerals)
+        instruments, levels, statuses = set(self.instruments), set(self.levels), set(self.status)
+        status_of = self.status_of
+
+        def keep(a: Agreement) -> bool:
+            if codes and not codes <= set(a.party_codes):
+                return False
+            if areas and not areas <= {x.area for x in a.areas}:
+                return False
+            if minerals and not minerals <= set(a.minerals):
+                return False
+            if instruments and a.instrument not in instruments:
+                return False
+            if levels and a.level not in levels:
+                return False
+            if since or until:
+                if a.signed.date is None:
+                    return False
+                year, month, day = parse_partial_date(a.signed.date)
+                # A partial date is kept when any day it could be falls in the range.
+                low, high = (year, month or 1, day or 1), (year, month or 12, day or 31)
+                if since and high < since:
+                    return False
+                if until and low > (until[0], until[1] or 12, until[2] or 31):
+                    return False
+            return not (statuses and status_of is not None and status_of(a) not in statuses)
+
+        return keep
+
+
+def filter_agreements(agreements: Iterable[Agreement], filters: Filters) -> list[Agreement]:
+    """The agreements that pass every filter, in id order."""
+    keep = filters.predicate()
+    return sorted((a for a in agreements if keep(a)), key=lambda a: a.id)
+
+
+SUMMARY_COLUMNS = ("id", "short_title", "parties", "signed", "place", "instrument")
+
+
+def _place(a: Agreement) -> str:
+    place = a.signed.place
+    if place is None:
+        return ""
+    return ", ".join(x for x in (place.city, place.country) if x)
+
+
+def summary_row(a: Agreement) -> dict[str, Any]:
+    """One agreement as a flat row: the columns of ``pacts list``."""
+    return {
+        "id": a.id,
+        "short_title": a.label,
+        "parties": " – ".join(a.party_codes),
+        "signed": a.signed.date or "",
+        "place": _place(a),
+        "instrument": a.instrument,
+    }

@@ -1,0 +1,205 @@
+"""The model's own rules: checks across fields that a schema cannot express.
+
+Each rule looks at a valid :class:`Agreement` and the :class:`Document` it came from (for
+positions) and returns diagnostics. Warnings (``W`` codes) are data-quality advice that
+``pacts validate --strict`` turns into errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Any, get_args, get_origin
+
+from pydantic import BaseModel
+
+from mineralpacts.diagnostics import Diagnostic
+from mineralpacts.load import Document
+from mineralpacts.model import Agreement, parse_partial_date
+
+__all__ = ["MODELINE", "field_path_exists", "model_rules"]
+
+MODELINE = "# yaml-language-server: $schema="
+OFFICIAL_KINDS = {"official-text", "official-announcement"}
+FieldPath = tuple[str | int, ...]
+
+
+def _bounds(text: str) -> tuple[dt.date, dt.date]:
+    """The first and last day a partial date can mean."""
+    year, month, day = parse_partial_date(text)
+    if day is not None and month is not None:
+        d = dt.date(year, month, day)
+        return d, d
+    if month is not None:
+        last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
+        return dt.date(year, month, 1), dt.date(year, month, last)
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    """The pydantic model inside ``X | None``, ``list[X]`` or ``Annotated[X, ...]``, if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _model_of(arg)
+        if found is not None:
+            return found
+    if get_origin(annotation) is not None and hasattr(annotation, "__origin__"):
+        return _model_of(annotation.__origin__) if annotation.__origin__ is not annotation else None
+    return None
+
+
+def field_path_exists(path: str) -> bool:
+    """True when a dotted path (``signed.date``, ``parties[0].code``) names a model field."""
+    model: type[BaseModel] | None = Agreement
+    for part in re.sub(r"\[\d*\]", "", path).split("."):
+        if model is None or part not in model.model_fields:
+            return False
+        model = _model_of(model.model_fields[part].annotation)
+    return True
+
+
+def _split(path: str) -> list[str | int]:
+    """``parties[1].signatories`` -> ['parties', 1, 'signatories']."""
+    return [int(p) if p.isdigit() else p for p in re.findall(r"[^.\[\]]+", path)]
+
+
+def _values_at(data: Any, parts: list[str | int]) -> Iterator[Any]:
+    """Every value at a path, looking through lists where no index is given (``parties.signatories``)."""
+    if not parts:
+        yield data
+        return
+    head = parts[0]
+    if isinstance(data, list):
+        if isinstance(head, int):
+            if head < len(data):
+                yield from _values_at(data[head], parts[1:])
+            return
+        for item in data:
+            yield from _values_at(item, parts)
+    elif isinstance(data, dict) and head in data:
+        yield from _values_at(data[head], parts[1:])
+
+
+def _is_empty(value: Any) -> bool:
+    """Empty, or a term that itself says it is unknown (``term: {status: unknown}``)."""
+    if value in (None, [], {}, ""):
+        return True
+    return isinstance(value, dict) and set(value) <= {"status", "summary"} and value.get("status") != "stated"
+
+
+def model_rules(doc: Document, a: Agreement, today: dt.date) -> list[Diagnostic]:
+    """Every cross-field rule and data-quality warning for one agreement."""
+    out: list[Diagnostic] = []
+
+    def add(path: FieldPath, code: str, message: str, key: bool = False) -> None:
+        out.append(Diagnostic.make(doc.path, doc.pos(path, key=key), code, message, path))
+
+    _dates(a, today, add)
+    _sources(a, add)
+    _paths_and_unknowns(doc, a, add)
+    _term(a, add)
+    _duplicates(a, add)
+    _warnings(doc, a, add)
+    return out
+
+
+def _dates(a: Agreement, today: dt.date, add: Any) -> None:
+    dated: list[tuple[FieldPath, str]] = []
+    if a.signed.date:
+        dated.append((("signed", "date"), a.signed.date))
+    dated += [(("events", i, "date"), e.date) for i, e in enumerate(a.events)]
+    for i, s in enumerate(a.sources):
+        dated += [(("sources", i, name), v) for name in ("published", "accessed") if (v := getattr(s, name))]
+    for path, value in dated:
+        if _bounds(value)[0] > today:
+            add(path, "M203", f"{value} is after today ({today.isoformat()})")
+    if a.signed.date:
+        signed_first = _bounds(a.signed.date)[0]
+        for i, e in enumerate(a.events):
+            if _bounds(e.date)[1] < signed_first and e.kind not in ("announcement", "other"):
+                add(("events", i, "date"), "M204", f"{e.kind} on {e.date} is before the signing date {a.signed.date}")
+    c = a.term.commencement
+    if c is not None and c.on == "date" and c.date is None:
+        add(("term", "commencement", "date"), "M207", "commencement 'on: date' needs a date")
+
+
+def _sources(a: Agreement, add: Any) -> None:
+    listed = {s.url for s in a.sources}
+    for i, d in enumerate(a.discrepancies):
+        for j, v in enumerate(d.values):
+            for k, url in enumerate(v.sources):
+                if url not in listed:
+                    add(("discrepancies", i, "values", j, "sources", k), "M206", f"{url} is cited but not listed under sources")
+    for i, e in enumerate(a.events):
+        for k, url in enumerate(e.sources):
+            if url not in listed:
+                add(("events", i, "sources", k), "M206", f"{url} is cited but not listed under sources")
+
+
+def _paths_and_unknowns(doc: Document, a: Agreement, add: Any) -> None:
+    for i, s in enumerate(a.sources):
+        for j, p in enumerate(s.supports):
+            if not field_path_exists(p):
+                add(("sources", i, "supports", j), "M209", f"{p!r} is not a field of an agreement")
+    for i, d in enumerate(a.discrepancies):
+        if not field_path_exists(d.field):
+            add(("discrepancies", i, "field"), "M209", f"{d.field!r} is not a field of an agreement")
+    for i, u in enumerate(a.unknown):
+        if not field_path_exists(u.field):
+            add(("unknown", i, "field"), "M209", f"{u.field!r} is not a field of an agreement")
+            continue
+        filled = [v for v in _values_at(doc.data, _split(u.field)) if not _is_empty(v)]
+        if filled:
+            add(("unknown", i, "field"), "M205", f"{u.field} is said to be unknown but has a value")
+
+
+def _term(a: Agreement, add: Any) -> None:
+    t = a.term
+    rules = (t.commencement, t.initial_period, t.renewal, t.notice_days)
+    if t.status == "stated" and all(r is None for r in rules) and not t.open_ended:
+        add(("term", "status"), "M207", "term status is 'stated' but no commencement, period, renewal or notice is given")
+    if t.status != "stated" and (any(r is not None for r in rules) or t.open_ended):
+        add(("term", "status"), "M207", f"term status is {t.status!r} but term rules are given; use 'stated'")
+    if t.open_ended and t.initial_period is not None:
+        add(("term", "open_ended"), "M207", "an open-ended term cannot also have an initial period")
+    if t.renewal is not None and t.renewal.kind != "none" and t.renewal.period is None and t.initial_period is None:
+        add(("term", "renewal", "period"), "M207", "a renewal needs a period (or an initial period to repeat)")
+
+
+def _duplicates(a: Agreement, add: Any) -> None:
+    seen_codes: dict[str, int] = {}
+    for i, p in enumerate(a.parties):
+        if p.code in seen_codes:
+            add(("parties", i, "code"), "M210", f"party {p.code} is listed twice (also parties[{seen_codes[p.code]}])")
+        seen_codes.setdefault(p.code, i)
+    checks: list[tuple[str, list[Any]]] = [
+        ("sources", [s.url for s in a.sources]),
+        ("areas", [(x.area, x.ref) for x in a.areas]),
+        ("minerals", list(a.minerals)),
+        ("languages", list(a.languages)),
+        ("unknown", [u.field for u in a.unknown]),
+    ]
+    for name, keys in checks:
+        first: dict[Any, int] = {}
+        for i, key in enumerate(keys):
+            if key in first:
+                add((name, i), "M208", f"{name}[{i}] repeats {name}[{first[key]}]")
+            first.setdefault(key, i)
+    stages = list(a.scope.stages)
+    for i, stage in enumerate(stages):
+        if stage in stages[:i]:
+            add(("scope", "stages", i), "M208", f"stage {stage!r} is listed twice")
+
+
+def _warnings(doc: Document, a: Agreement, add: Any) -> None:
+    if not any(s.kind in OFFICIAL_KINDS for s in a.sources):
+        add(("sources",), "W401", "no official source (official-text or official-announcement); find one if it exists")
+    if a.disclosure == "full-text-public" and a.areas and not any(x.ref for x in a.areas):
+        add(("areas",), "W402", "the full text is public but no area cites its clause (ref)")
+    if a.confidence == "medium" and len({s.url for s in a.sources}) < 2:
+        add(("confidence",), "W403", "medium confidence rests on a single source; add a second one")
+    first_line = doc.text.split("\n", 1)[0]
+    if not first_line.startswith(MODELINE):
+        add((), "W404", f"first line should be the schema modeline '{MODELINE}../schema/agreement.schema.json'")

@@ -1,0 +1,58 @@
+"""Shared fixtures: the real repository, a CLI runner with stable output, temporary repositories."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parents[1]
+AGREEMENTS = ROOT / "agreements"
+CASES = Path(__file__).resolve().parent / "cases"
+
+
+@pytest.fixture(autouse=True)
+def _stable_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Fixed width, no colour, no user cache, no ambient repository setting."""
+    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("TERM", "dumb")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.delenv("PACTS_REPO", raising=False)
+    monkeypatch.delenv("PACTS_NO_CACHE", raising=False)
+    monkeypatch.delenv("PACTS_DEBUG", raising=False)
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    """A Typer test runner (stdout and stderr kept apart)."""
+    return CliRunner()
+
+
+@pytest.fixture
+def invoke(runner: CliRunner) -> Callable[..., object]:
+    """Run ``pacts`` with arguments against the real repository unless --repo is given."""
+    from mineralpacts.cli import app
+
+    def run(*args: str, repo: Path | None = AGREEMENTS, input: str | None = None):  # type: ignore[no-untyped-def]
+        full = (["--repo", str(repo)] if repo is not None else []) + list(args)
+        return runner.invoke(app, full, input=input, catch_exceptions=False)
+
+    return run
+
+
+@pytest.fixture
+def repo_copy(tmp_path: Path) -> Path:
+    """A writable copy of the real agreements folder."""
+    target = tmp_path / "agreements"
+    shutil.copytree(AGREEMENTS, target)
+    return target
+
+
+@pytest.fixture
+def real_ids() -> list[str]:
+    """The ids of every real agreement file."""
+    return sorted(p.stem for p in AGREEMENTS.glob("*.yaml"))
