@@ -21,7 +21,8 @@ The convention (see ``docs/lifecycle.md``):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -29,6 +30,7 @@ from dateutil.relativedelta import relativedelta
 
 from mineralpacts.errors import UsageError
 from mineralpacts.model import Agreement, Event, Period, parse_partial_date
+from mineralpacts.vocab import suggest
 
 __all__ = [
     "IN_FORCE",
@@ -44,6 +46,7 @@ __all__ = [
     "parse_day",
     "period_end",
     "status",
+    "status_filter",
     "status_matches",
 ]
 
@@ -152,12 +155,28 @@ class Status:
         """The earliest deadline on or after the date."""
         return self.deadlines[0] if self.deadlines else None
 
+    @property
+    def note(self) -> str:
+        """A short note for tables: what happens at the end of the term, else the reason."""
+        if self.term is not None and self.term.outlook:
+            return self.term.outlook
+        return self.reason
+
     def describe(self) -> str:
-        """One line for people: state, term dates, next deadline."""
-        text = f"{self.label.replace('-', ' ')} on {self.on}: {self.reason}"
+        """One line for people: state, term dates, what follows, next deadline."""
+        label = self.label.replace("-", " ")
+        t = self.term
+        if t is not None:
+            text = f"{label} ({t.start} to {t.end}) on {self.on}"
+            if t.outlook:
+                text += f"; {t.outlook}"
+            if t.notice_due is not None and self.on > t.notice_due:
+                text += f" (the last day for notice, {t.notice_due}, has passed)"
+        else:
+            text = f"{label} on {self.on}: {self.reason}"
         nxt = self.next_deadline
         if nxt is not None:
-            text += f"; next: {nxt.text} {nxt.date}"
+            text += f"; next: {nxt.date}, {nxt.text}"
         return text
 
     def as_dict(self) -> dict[str, Any]:
@@ -169,6 +188,7 @@ class Status:
             "state": self.label,
             "in_force": self.in_force,
             "reason": self.reason,
+            "note": self.note,
             "term_start": self.term.start.isoformat() if self.term else None,
             "term_end": self.term_end.isoformat() if self.term_end else None,
             "notice_due": self.term.notice_due.isoformat() if self.term and self.term.notice_due else None,
@@ -181,6 +201,26 @@ class Status:
 def status_matches(st: Status, wanted: set[str]) -> bool:
     """True when ``st`` is one of ``wanted``: a state, its numbered label, or ``in-force``."""
     return bool({st.state, st.label, *(("in-force",) if st.in_force else ())} & wanted)
+
+
+def status_filter(wanted: Sequence[str], on: dt.date) -> Callable[[Agreement], str]:
+    """A ``status_of`` for :class:`~mineralpacts.query.Filters`: the wanted name an agreement matches.
+
+    Raises :class:`UsageError` for a name that is not a state, ``in-force`` or ``renewal-term-N``.
+    """
+    for name in wanted:
+        if name not in STATUS_CHOICES and not re.fullmatch(r"renewal-term-[1-9][0-9]*", name):
+            hint = suggest(name, list(STATUS_CHOICES))
+            tail = f"; did you mean {' or '.join(hint)}?" if hint else f"; known: {', '.join(STATUS_CHOICES)}"
+            raise UsageError(f"--status {name!r} is not a state{tail}")
+    names = set(wanted)
+
+    def status_of(a: Agreement) -> str:
+        st = status(a, on)
+        matched = sorted({st.state, st.label, *(("in-force",) if st.in_force else ())} & names)
+        return matched[0] if matched else st.label
+
+    return status_of
 
 
 def _ending_event(a: Agreement) -> Event | None:
@@ -257,7 +297,7 @@ def _span_deadlines(span: TermSpan, on: dt.date) -> list[Deadline]:
     if span.notice_due is not None and span.notice_due >= on:
         out.append(Deadline(span.notice_due, "notice-due", "last day to give notice to stop the renewal"))
     if span.end >= on:
-        text = {"renews": "current term ends", "expires": "term ends; the agreement expires"}.get(
+        text = {"renews": "current term ends", "expires": "term ends and the agreement expires"}.get(
             span.after, "current term ends"
         )
         if span.number == 0 and span.after == "renews":

@@ -43,6 +43,20 @@ Until = Annotated[
     typer.Option("--signed-until", metavar="DATE", help="Signed on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD).", show_default=False),
 ]
 
+StatusOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--status",
+        help="Where it stands on --on: in-force, not-yet-in-force, initial-term, renewal-term (or renewal-term-N), "
+        "expired, discontinued, open-ended, unknown (repeatable; any).",
+        show_default=False,
+    ),
+]
+OnOpt = Annotated[
+    str | None,
+    typer.Option("--on", metavar="DATE", help="The day to compute where agreements stand (YYYY-MM-DD). Default: today.", show_default=False),
+]
+
 
 class ListFormat(str, Enum):
     """Formats of ``pacts list``."""

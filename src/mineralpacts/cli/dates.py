@@ -1,0 +1,184 @@
+"""``pacts status`` and ``pacts timeline``: where agreements stand, and what falls when."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from mineralpacts.cli import _options as opt
+from mineralpacts.cli._output import emit_json, state
+from mineralpacts.errors import UsageError
+
+if TYPE_CHECKING:
+    from mineralpacts.query import Filters
+
+#: How far ahead automatic renewals are projected when ``--to`` is not given.
+HORIZON_YEARS = 10
+STATUS_COLUMNS = ("id", "state", "term_end", "next_deadline", "note")
+
+
+class StatusFormat(str, Enum):
+    """Formats of ``pacts status``."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class TimelineFormat(str, Enum):
+    """Formats of ``pacts timeline``."""
+
+    table = "table"
+    json = "json"
+    ics = "ics"
+
+
+def filters_with_status(filters: Filters, status: list[str] | None, on: str | None) -> tuple[Filters, dt.date]:
+    """Add the ``--status`` filter (computed on ``--on``, default today) to ``filters``."""
+    from mineralpacts.lifecycle import parse_day, status_filter
+
+    day = parse_day(on) if on else dt.date.today()
+    if status:
+        filters.status = status
+        filters.on = day.isoformat()
+        filters.status_of = status_filter(status, day)
+    return filters, day
+
+
+def status_command(
+    ctx: typer.Context,
+    on: opt.OnOpt = None,
+    party: opt.Party = None,
+    area: opt.AreaOpt = None,
+    mineral: opt.MineralOpt = None,
+    instrument: opt.InstrumentOpt = None,
+    level: opt.LevelOpt = None,
+    signed_since: opt.Since = None,
+    signed_until: opt.Until = None,
+    status: opt.StatusOpt = None,
+    fmt: Annotated[StatusFormat, opt.FORMAT] = StatusFormat.table,
+) -> None:
+    """Where each agreement stands on a date, and its next deadline.
+
+    States: not-yet-in-force, initial-term, renewal-term-N, expired, discontinued, open-ended,
+    unknown (with the reason). See docs/lifecycle.md for the convention.
+    """
+    from mineralpacts.lifecycle import status as status_of
+    from mineralpacts.query import Filters, filter_agreements
+
+    filters, day = filters_with_status(
+        Filters(
+            parties=party or (), areas=area or (), minerals=mineral or (), instruments=instrument or (),
+            levels=level or (), signed_since=signed_since, signed_until=signed_until,
+        ),
+        status,
+        on,
+    )
+    repo = state(ctx).repository()
+    rows = [status_of(a, day).as_dict() for a in filter_agreements(repo, filters)]
+    if fmt is StatusFormat.json:
+        emit_json(rows)
+        return
+    if fmt is StatusFormat.csv:
+        from mineralpacts.cli._output import emit_csv
+
+        emit_csv(list(rows[0]) if rows else list(STATUS_COLUMNS), rows)
+        return
+    from mineralpacts.cli._output import print_table
+
+    for row in rows:
+        row["term_end"] = row["term_end"] or ""
+        row["next_deadline"] = f"{row['next_deadline']} {row['next_deadline_kind']}" if row["next_deadline"] else ""
+    print_table(rows, STATUS_COLUMNS, title=f"{len(rows)} of {len(repo)} agreements on {day}")
+
+
+def timeline_command(
+    ctx: typer.Context,
+    since: Annotated[
+        str | None, typer.Option("--from", metavar="DATE", help="Only what falls on or after DATE.", show_default=False)
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option("--to", metavar="DATE", help=f"Only what falls on or before DATE. Automatic renewals are "
+                     f"projected to DATE, or {HORIZON_YEARS} years ahead when not given.", show_default=False),
+    ] = None,
+    party: opt.Party = None,
+    area: opt.AreaOpt = None,
+    mineral: opt.MineralOpt = None,
+    instrument: opt.InstrumentOpt = None,
+    fmt: Annotated[TimelineFormat, opt.FORMAT] = TimelineFormat.table,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (json or ics) instead of the terminal.",
+                     dir_okay=False, show_default=False),
+    ] = None,
+) -> None:
+    """Every dated event and deadline, in order: signings, recorded events, notice days, term ends.
+
+    [bold]--format ics[/] writes an iCalendar file for calendar programs (entries with a full date).
+    """
+    from mineralpacts.lifecycle import parse_day
+    from mineralpacts.query import Filters, filter_agreements
+    from mineralpacts.timeline import timeline, to_ics
+
+    first = parse_day(since, "--from") if since else None
+    last = parse_day(until, "--to") if until else None
+    if first and last and first > last:
+        raise UsageError(f"--from {first} is after --to {last}")
+    if output is not None and fmt is TimelineFormat.table:
+        raise UsageError("--output needs --format json or --format ics")
+    today = dt.date.today()
+    horizon = last or today.replace(year=today.year + HORIZON_YEARS, day=min(today.day, 28))
+    filters = Filters(parties=party or (), areas=area or (), minerals=mineral or (), instruments=instrument or ())
+    repo = state(ctx).repository()
+    entries = timeline(filter_agreements(repo, filters), first, last, horizon=horizon)
+    if fmt is TimelineFormat.ics:
+        try:
+            import icalendar  # noqa: F401
+        except ImportError:
+            raise UsageError("--format ics needs icalendar: pip install 'mineralpacts[calendar]'") from None
+        data = to_ics(entries, dt.datetime.now(dt.UTC).replace(microsecond=0))
+        _deliver(data, output)
+    elif fmt is TimelineFormat.json:
+        if output is None:
+            emit_json([e.as_dict() for e in entries])
+        else:
+            import json
+
+            _deliver(json.dumps([e.as_dict() for e in entries], indent=2, ensure_ascii=False).encode() + b"\n", output)
+    else:
+        from mineralpacts.cli._output import print_table
+
+        rows = [{**e.as_dict(), "kind": e.kind + (" *" if e.deadline else "")} for e in entries]
+        print_table(rows, ("date", "id", "kind", "text"), title=f"{len(rows)} dated entries (* computed deadline)")
+
+
+def _deliver(data: bytes, output: Path | None) -> None:
+    """Write ``data`` to ``output`` atomically, or to stdout."""
+    if output is None:
+        typer.echo(data.decode("utf-8"), nl=False)
+        return
+    folder = output.resolve().parent
+    if not folder.is_dir():
+        raise UsageError(f"--output {str(output)!r}: folder {str(folder)!r} does not exist")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, output)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise UsageError(f"--output {str(output)!r}: {exc.strerror}") from None
+    typer.echo(f"wrote {output}", err=True)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``status`` and ``timeline`` to the app."""
+    app.command("status")(status_command)
+    app.command("timeline")(timeline_command)

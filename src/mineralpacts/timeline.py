@@ -1,0 +1,130 @@
+"""Every dated event and computed deadline of a set of agreements, in order; and as iCalendar.
+
+Entries come from signing, a stated commencement date, the recorded ``events`` and the
+deadlines of :func:`mineralpacts.lifecycle.deadlines` (notice days and term ends). Partial
+dates (``2025-10``) stay partial: they sort by their first possible day and match a date range
+when any day they could be falls in it. The iCalendar export holds the entries with a full date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from mineralpacts.lifecycle import date_bounds, deadlines
+from mineralpacts.model import Agreement
+
+__all__ = ["Entry", "agreement_url", "timeline", "to_ics"]
+
+PRODID = "-//mineralpacts//pacts timeline//EN"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One dated thing: a signing, a recorded event, or a computed deadline."""
+
+    date: str
+    first: dt.date
+    last: dt.date
+    id: str
+    title: str
+    kind: str
+    text: str
+    url: str | None
+    deadline: bool
+
+    def as_dict(self) -> dict[str, Any]:
+        """A plain dictionary for JSON."""
+        return {
+            "date": self.date,
+            "id": self.id,
+            "title": self.title,
+            "kind": self.kind,
+            "text": self.text,
+            "deadline": self.deadline,
+            "url": self.url,
+        }
+
+
+def agreement_url(a: Agreement) -> str:
+    """The best source of an agreement: its official text, else an official announcement, else the first."""
+    for kind in ("official-text", "official-announcement"):
+        for s in a.sources:
+            if s.kind == kind:
+                return s.url
+    return a.sources[0].url
+
+
+def _entries(a: Agreement, horizon: dt.date) -> Iterable[Entry]:
+    url = agreement_url(a)
+
+    def entry(date: str, kind: str, text: str, link: str | None = None, deadline: bool = False) -> Entry:
+        first, last = date_bounds(date)
+        return Entry(date, first, last, a.id, a.label, kind, text, link or url, deadline)
+
+    if a.signed.date:
+        place = a.signed.place
+        where = f" in {place.city}" if place is not None and place.city else ""
+        yield entry(a.signed.date, a.signed.status, f"{a.signed.status}{where}")
+    c = a.term.commencement
+    if c is not None and c.on == "date" and c.date:
+        yield entry(c.date, "commencement", "takes effect (stated commencement date)")
+    for e in a.events:
+        yield entry(e.date, e.kind, e.summary, e.sources[0] if e.sources else None)
+    for d in deadlines(a, horizon):
+        yield entry(d.date.isoformat(), d.kind, d.text, deadline=True)
+
+
+def timeline(
+    agreements: Iterable[Agreement],
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    *,
+    horizon: dt.date,
+) -> list[Entry]:
+    """The entries of ``agreements`` that may fall between ``since`` and ``until``, in date order.
+
+    Automatic renewals are projected up to ``horizon`` (pass ``until`` when it is set).
+    """
+    out = []
+    for a in agreements:
+        for e in _entries(a, min(horizon, until) if until else horizon):
+            if since is not None and e.last < since:
+                continue
+            if until is not None and e.first > until:
+                continue
+            out.append(e)
+    return sorted(out, key=lambda e: (e.first, e.last, e.id, e.deadline, e.kind))
+
+
+def to_ics(entries: Iterable[Entry], stamp: dt.datetime) -> bytes:
+    """An iCalendar (RFC 5545) file: one all-day event per entry with a full date.
+
+    Each event carries the agreement's id and title, what happens, and the source as URL;
+    its UID is stable across runs, so re-importing updates rather than duplicates.
+    """
+    from icalendar import Calendar, Event
+
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", "mineralpacts: critical-minerals agreements")
+    for e in entries:
+        if e.first != e.last:
+            continue
+        event = Event()
+        event.add("uid", f"{e.id}-{e.kind}-{e.date}@mineralpacts")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", e.first)
+        event.add("dtend", e.first + dt.timedelta(days=1))
+        event.add("summary", f"{e.title}: {e.text}" if e.deadline else f"{e.title}: {e.kind}")
+        event.add("description", f"{e.title} ({e.id})\n{e.kind}: {e.text}" + (f"\nSource: {e.url}" if e.url else ""))
+        if e.url:
+            event.add("url", e.url)
+        event.add("categories", ["deadline" if e.deadline else "event", e.kind])
+        event.add("transp", "TRANSPARENT")
+        cal.add_component(event)
+    return bytes(cal.to_ical())
