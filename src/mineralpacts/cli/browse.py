@@ -20,6 +20,8 @@ def list_command(
     level: opt.LevelOpt = None,
     signed_since: opt.Since = None,
     signed_until: opt.Until = None,
+    status: opt.StatusOpt = None,
+    on: opt.OnOpt = None,
     fmt: Annotated[opt.ListFormat, opt.FORMAT] = opt.ListFormat.table,
 ) -> None:
     """List agreements, filtered by party, area, mineral, instrument or signing date.
@@ -37,6 +39,10 @@ def list_command(
         signed_since=signed_since,
         signed_until=signed_until,
     )
+    if status:
+        from mineralpacts.cli.dates import filters_with_status
+
+        filters, _ = filters_with_status(filters, status, on)
     repo = state(ctx).repository()
     found = filter_agreements(repo, filters)
     if fmt is opt.ListFormat.json:
@@ -64,24 +70,29 @@ def show_command(
     ctx: typer.Context,
     ident: Annotated[str, typer.Argument(metavar="ID", help="The agreement's id, e.g. uk-japan-2023.")],
     fmt: Annotated[opt.ShowFormat, opt.FORMAT] = opt.ShowFormat.text,
+    on: opt.OnOpt = None,
 ) -> None:
     """Show one agreement in full: parties, signing, scope, areas, term, sources, discrepancies."""
+    import datetime as dt
+
+    from mineralpacts.lifecycle import parse_day, status
     from mineralpacts.render.markdown import render_markdown
 
     repo = state(ctx).repository()
     agreement = repo.get(ident)
+    status_line = status(agreement, parse_day(on) if on else dt.date.today()).describe()
     if fmt is opt.ShowFormat.json:
         emit_json(agreement.model_dump(mode="json", exclude_none=True))
     elif fmt is opt.ShowFormat.yaml:
         emit_yaml(agreement.model_dump(mode="json", exclude_none=True))
     elif fmt is opt.ShowFormat.markdown:
-        typer.echo(render_markdown(agreement), nl=False)
+        typer.echo(render_markdown(agreement, status_line), nl=False)
     elif fmt is opt.ShowFormat.text:
         from rich.markdown import Markdown
 
         from mineralpacts.cli._output import console
 
-        console().print(Markdown(render_markdown(agreement), hyperlinks=False))
+        console().print(Markdown(render_markdown(agreement, status_line), hyperlinks=False))
     else:  # pragma: no cover - the enum is exhaustive
         raise UsageError(f"unknown format {fmt}")
 
