@@ -9,7 +9,7 @@ data is escaped so that it cannot inject Markdown or HTML.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from mineralpacts.model import Agreement, Period, Term
 from mineralpacts.vocab import country_name, definition
@@ -81,8 +81,13 @@ def _section(title: str, lines: Iterable[str]) -> list[str]:
     return [f"## {title}", "", *body, ""] if body else []
 
 
-def render_markdown(a: Agreement, status_line: str | None = None) -> str:
-    """Render agreement ``a`` as a Markdown document; ``status_line`` adds where it stands today."""
+def render_markdown(
+    a: Agreement, status_line: str | None = None, deadlines: Sequence[tuple[str, str]] | None = None
+) -> str:
+    """Render agreement ``a`` as a Markdown document.
+
+    ``status_line`` adds where it stands today; ``deadlines`` adds (date, what) rows after the term.
+    """
     out = [f"# {escape(a.label)}", "", f"`{a.id}`", ""]
     if a.short_title:
         note = "" if a.title_official else " (descriptive; no official title seen)"
@@ -123,6 +128,7 @@ def render_markdown(a: Agreement, status_line: str | None = None) -> str:
     out += _section("Minerals", [", ".join(a.minerals)] if a.minerals else [])
     out += _section("Implementation", (f"- {_ref(i.ref)}{escape(i.summary)}" for i in a.implementation))
     out += _section("Term", (f"- {escape(line)}" for line in term_lines(a.term)))
+    out += _section("Deadlines", (f"- {d}: {escape(what)}" for d, what in deadlines or ()))
     out += _section(
         "Events",
         (f"- {e.date} — {e.kind}: {escape(e.summary)}" + (f" (`{e.agreement}`)" if e.agreement else "") for e in a.events),

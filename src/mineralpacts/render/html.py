@@ -1,0 +1,165 @@
+"""One agreement as an HTML page, and the Jinja2 environment every HTML page of the site uses.
+
+Templates live in ``render/templates/`` and are rendered with autoescaping on, so text from the
+data (titles, summaries, names) can never become markup. Addresses in ``href`` come only from
+fields the model checks (``http(s)://`` sources) or from ids and codes with a fixed pattern.
+
+Status and deadlines come from :mod:`mineralpacts.lifecycle` when it is installed; without it
+the page shows the term facts as stated (:func:`standing` says which).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mineralpacts.model import Agreement
+from mineralpacts.render.markdown import period_text, term_lines
+from mineralpacts.vocab import country_name, definition
+
+if TYPE_CHECKING:
+    import jinja2
+
+__all__ = ["Deadline", "Standing", "environment", "page_context", "render_html", "standing"]
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A dated step in an agreement's life: a term ending, a notice due, a renewal starting."""
+
+    date: dt.date
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Period:
+    """A stretch of time the agreement runs: the initial term, a renewal, or open-ended."""
+
+    start: dt.date
+    end: dt.date | None
+    kind: str
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where an agreement stands on a date; ``status`` is None when no lifecycle engine is installed."""
+
+    on: dt.date
+    status: str | None
+    label: str
+    deadlines: tuple[Deadline, ...] = ()
+    periods: tuple[Period, ...] = ()
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+def standing(a: Agreement, on: dt.date | None = None, horizon_years: int = 12) -> Standing:
+    """The status, deadlines and term periods of ``a`` on date ``on`` (default today).
+
+    Deadlines are every computed date from commencement to ``horizon_years`` after ``on``. Uses
+    :mod:`mineralpacts.lifecycle` when it is importable; otherwise ``status`` is None and the
+    label repeats the term facts.
+    """
+    on = on or dt.date.today()
+    try:
+        from mineralpacts import lifecycle
+    except ImportError:  # pragma: no cover - the engine ships with the package today
+        return Standing(on=on, status=None, label="; ".join(term_lines(a.term)))
+    st = lifecycle.status(a, on)
+    until = on.replace(year=on.year + horizon_years, day=min(on.day, 28))
+    found = {(d.date, d.kind): Deadline(d.date, d.kind, d.text) for d in lifecycle.deadlines(a, until)}
+    for d in st.deadlines:
+        found.setdefault((d.date, d.kind), Deadline(d.date, d.kind, d.text))
+    dls = tuple(sorted(found.values(), key=lambda d: (d.date, d.kind)))
+    return Standing(on=on, status=st.label, label=st.reason, deadlines=dls, periods=_periods(a, st, dls, lifecycle))
+
+
+def _periods(a: Agreement, st: Any, dls: tuple[Deadline, ...], lifecycle: Any) -> tuple[Period, ...]:
+    """The terms to draw on a timeline: from commencement, term after term, or open-ended."""
+    start = _first_day(a, lifecycle)
+    if start is None:
+        return ()
+    if st.state == "open-ended":
+        return (Period(start, None, "open-ended"),)
+    ends = sorted(d.date for d in dls if d.kind == "term-end")
+    out = []
+    for i, end in enumerate(ends):
+        if end < start:
+            continue
+        out.append(Period(start, end, "initial" if i == 0 else "renewal"))
+        start = end + dt.timedelta(days=1)
+    return tuple(out)
+
+
+def _first_day(a: Agreement, lifecycle: Any) -> dt.date | None:
+    """The day the agreement commenced, when the data pins it to one day."""
+    c = a.term.commencement
+    text = c.date if c is not None and c.on == "date" else a.signed.date
+    if text is None:
+        return None
+    first, last = lifecycle.date_bounds(text)
+    return first if first == last else None
+
+
+def _country(code: str | None) -> str:
+    return (country_name(code) or code) if code else ""
+
+
+def _define(kind: str, term: str) -> str:
+    try:
+        return definition(kind, term)
+    except KeyError:
+        return ""
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    """The Jinja2 environment of the templates: autoescaping on, undefined names are errors."""
+    try:
+        import jinja2
+    except ImportError:
+        from mineralpacts.errors import UsageError
+
+        raise UsageError("HTML output needs Jinja2: pip install 'mineralpacts[site]'") from None
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["country"] = _country
+    env.filters["period"] = period_text
+    env.globals["define"] = _define
+    env.globals["term_lines"] = term_lines
+    return env
+
+
+def stylesheet() -> str:
+    """The site's CSS, inlined into stand-alone pages."""
+    return (TEMPLATES / "style.css").read_text("utf-8")
+
+
+def page_context(root: str = "", *, standalone: bool = False, known_ids: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """Variables every page template expects: the relative ``root`` and how to link agreements."""
+    return {
+        "root": root,
+        "standalone": standalone,
+        "inline_css": stylesheet() if standalone else "",
+        "known_ids": known_ids,
+        "generator": "mineralpacts",
+    }
+
+
+def render_html(a: Agreement, on: dt.date | None = None) -> str:
+    """Render agreement ``a`` as a stand-alone HTML document (CSS inlined, no network needed)."""
+    ctx = page_context(standalone=True)
+    return environment().get_template("agreement.html").render(
+        a=a, st=standing(a, on), title=a.label, **ctx
+    )
