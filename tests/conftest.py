@@ -14,13 +14,19 @@ AGREEMENTS = ROOT / "agreements"
 CASES = Path(__file__).resolve().parent / "cases"
 
 
+@pytest.fixture(scope="session")
+def _cache_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache folder for the session, never the user's own (the index is keyed by content)."""
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def _stable_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+def _stable_env(monkeypatch: pytest.MonkeyPatch, _cache_home: Path) -> None:
     """Fixed width, no colour, no user cache, no ambient repository setting."""
     monkeypatch.setenv("COLUMNS", "120")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("TERM", "dumb")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(_cache_home))
     monkeypatch.delenv("PACTS_REPO", raising=False)
     monkeypatch.delenv("PACTS_NO_CACHE", raising=False)
     monkeypatch.delenv("PACTS_DEBUG", raising=False)

@@ -130,7 +130,10 @@ def schema_diagnostics(doc: Document) -> list[Diagnostic]:
                 )
         elif kind == "enum":
             hint = suggest(str(error.instance), [str(v) for v in value])
-            tail = f"; did you mean {' or '.join(repr(h) for h in hint)}?" if hint else ""
+            if hint:
+                tail = f"; did you mean {' or '.join(repr(h) for h in hint)}?"
+            else:
+                tail = f"; use one of: {', '.join(map(str, value[:12]))}{', ...' if len(value) > 12 else ''}"
             out.append(Diagnostic.make(doc.path, doc.pos(path), "S104", f"{error.instance!r} is not a known term{tail}", path, hint))
         elif kind == "type":
             expected = " or ".join(value) if isinstance(value, list) else value

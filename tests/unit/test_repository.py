@@ -1,0 +1,91 @@
+"""Finding the data and the cached read path: same answer whichever way it is read."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from mineralpacts.errors import NotFound, RepositoryNotFound
+from mineralpacts.model import Agreement
+from mineralpacts.repository import Repository, bundled_folder, find_folder
+from mineralpacts.validate import validate_paths
+from tests.conftest import AGREEMENTS
+
+
+def test_search_order_explicit_then_env_then_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    a, b = tmp_path / "a" / "agreements", tmp_path / "b" / "agreements"
+    a.mkdir(parents=True)
+    b.mkdir(parents=True)
+    deep = tmp_path / "b" / "x" / "y"
+    deep.mkdir(parents=True)
+    monkeypatch.setenv("PACTS_REPO", str(a.parent))
+    assert find_folder(b) == b
+    assert find_folder(None) == a
+    monkeypatch.delenv("PACTS_REPO")
+    assert find_folder(None, cwd=deep) == b
+
+
+def test_falls_back_to_the_bundled_snapshot(tmp_path: Path) -> None:
+    assert find_folder(None, cwd=tmp_path) == bundled_folder()
+    assert bundled_folder() is not None
+
+
+def test_missing_explicit_folder_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(RepositoryNotFound, match="not a folder"):
+        find_folder(tmp_path / "nope")
+
+
+def test_cached_uncached_and_validated_reads_agree() -> None:
+    uncached = Repository.load(AGREEMENTS, use_cache=False)
+    cold = Repository.load(AGREEMENTS)
+    warm = Repository.load(AGREEMENTS)
+    validated = {r.agreement.id: r.agreement for r in validate_paths([AGREEMENTS]).files if r.agreement}
+    assert uncached.agreements == cold.agreements == warm.agreements == validated
+    assert len(uncached) == len(list(AGREEMENTS.glob("*.yaml")))
+
+
+def test_cache_follows_file_content(repo_copy: Path) -> None:
+    Repository.load(repo_copy)
+    path = repo_copy / "uk-japan-2023.yaml"
+    path.write_text(path.read_text("utf-8").replace("short_title: UK–Japan", "short_title: Changed UK–Japan"), "utf-8")
+    assert Repository.load(repo_copy).get("uk-japan-2023").short_title.startswith("Changed")
+
+
+def test_corrupt_cache_is_ignored(repo_copy: Path) -> None:
+    Repository.load(repo_copy)
+    cache_dir = Path(os.environ["XDG_CACHE_HOME"]) / "mineralpacts"
+    for f in cache_dir.glob("*.json"):
+        f.write_text("{not json")
+    assert len(Repository.load(repo_copy)) == len(list(repo_copy.glob("*.yaml")))
+
+
+def test_invalid_files_are_left_out_and_reported(repo_copy: Path) -> None:
+    (repo_copy / "broken.yaml").write_text("id: [\n")
+    repo = Repository.load(repo_copy)
+    assert "uk-japan-2023" in repo
+    assert [d.code for d in repo.problems] == ["Y010"]
+
+
+def test_get_unknown_id_suggests_nearest() -> None:
+    with pytest.raises(NotFound) as info:
+        Repository.load(AGREEMENTS).get("uk-japn-2023")
+    assert info.value.suggestions[0] == "uk-japan-2023"
+
+
+def test_iteration_is_in_id_order() -> None:
+    ids = [a.id for a in Repository.load(AGREEMENTS)]
+    assert ids == sorted(ids)
+    assert all(isinstance(a, Agreement) for a in Repository.load(AGREEMENTS))
+
+
+def test_unreadable_cache_folder_does_not_break_loading(repo_copy: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    assert len(Repository.load(repo_copy)) > 0
+    shutil.rmtree(repo_copy)
+    with pytest.raises(RepositoryNotFound):
+        Repository.load(repo_copy)
