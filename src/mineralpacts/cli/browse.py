@@ -46,9 +46,9 @@ def list_command(
     repo = state(ctx).repository()
     found = filter_agreements(repo, filters)
     if fmt is opt.ListFormat.json:
-        emit_json([a.model_dump(mode="json", exclude_none=True) for a in found])
+        emit_json([a.model_dump(mode="json") for a in found])
     elif fmt is opt.ListFormat.yaml:
-        emit_yaml([a.model_dump(mode="json", exclude_none=True) for a in found])
+        emit_yaml([a.model_dump(mode="json") for a in found])
     elif fmt is opt.ListFormat.ids:
         for a in found:
             typer.echo(a.id)
@@ -82,9 +82,9 @@ def show_command(
     agreement = repo.get(ident)
     status_line = status(agreement, parse_day(on) if on else dt.date.today()).describe()
     if fmt is opt.ShowFormat.json:
-        emit_json(agreement.model_dump(mode="json", exclude_none=True))
+        emit_json(agreement.model_dump(mode="json"))
     elif fmt is opt.ShowFormat.yaml:
-        emit_yaml(agreement.model_dump(mode="json", exclude_none=True))
+        emit_yaml(agreement.model_dump(mode="json"))
     elif fmt is opt.ShowFormat.markdown:
         typer.echo(render_markdown(agreement, status_line), nl=False)
     elif fmt is opt.ShowFormat.text:
