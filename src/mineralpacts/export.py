@@ -389,7 +389,9 @@ def write_datapackage(agreements: Iterable[Agreement], output: Path) -> None:
 
 
 def _dump(a: Agreement) -> dict[str, Any]:
-    return a.model_dump(mode="json", exclude_none=True)
+    # Every field, nulls included: a required field may be null (legally_binding.value), so
+    # dropping nulls would break the schema.
+    return a.model_dump(mode="json")
 
 
 def write_json(agreements: Iterable[Agreement], output: Path) -> None:
