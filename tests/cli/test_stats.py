@@ -1,0 +1,47 @@
+"""`pacts stats` and the generated docs/coverage.md."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from mineralpacts.repository import Repository
+from mineralpacts.stats import compute_stats, coverage_markdown
+from tests.conftest import AGREEMENTS, ROOT
+
+
+def test_counts_match_the_files() -> None:
+    repo = Repository.load(AGREEMENTS, use_cache=False)
+    stats = compute_stats(repo)
+    assert stats.total == len(list(AGREEMENTS.glob("*.yaml")))
+    assert stats.by["party"]["GB"] == sum(1 for a in repo if "GB" in a.party_codes)
+    assert sum(stats.by["instrument"].values()) == stats.total
+    assert stats.unknown_facts == sum(len(a.unknown) for a in repo)
+    assert stats.by["year"]["2023"] >= 1
+
+
+def test_stats_json(invoke: Any) -> None:
+    result = invoke("stats", "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["party"]["GB"] >= 2 and data["total"] >= 2
+    assert set(data) >= {"year", "instrument", "area", "disclosure", "confidence", "source_kind", "unknown_facts"}
+
+
+def test_stats_table_and_bad_format(invoke: Any) -> None:
+    assert "by party" in invoke("stats").stdout
+    assert invoke("stats", "--format", "xml").exit_code == 2
+
+
+def test_coverage_doc_is_fresh() -> None:
+    expected = coverage_markdown(Repository.load(AGREEMENTS, use_cache=False))
+    committed = (ROOT / "docs" / "coverage.md").read_text("utf-8")
+    assert committed == expected, "docs/coverage.md is stale: run `pacts stats --coverage docs/coverage.md`"
+
+
+def test_coverage_escapes_table_syntax(repo_copy: Path) -> None:
+    path = repo_copy / "uk-japan-2023.yaml"
+    path.write_text(path.read_text("utf-8").replace("city: Osaka", "city: Osaka | <b>x</b>"), "utf-8")
+    text = coverage_markdown(Repository.load(repo_copy, use_cache=False))
+    assert "Osaka \\| &lt;b&gt;x&lt;/b&gt;" in text
