@@ -1,0 +1,210 @@
+"""``pacts new`` and ``pacts fmt``: start an agreement file, and keep every file in one layout."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from mineralpacts.cli._output import EXIT_INVALID, error, state
+from mineralpacts.errors import UsageError
+
+if TYPE_CHECKING:
+    from mineralpacts.scaffold import Draft
+
+
+def _ask(label: str, default: str | None = None) -> str | None:
+    answer = typer.prompt(label, default=default or "", show_default=bool(default))
+    return answer.strip() or None
+
+
+def _prompt_missing(draft: Draft) -> None:
+    """Ask, on a terminal, for what the flags did not give."""
+    from mineralpacts.vocab import terms
+
+    if not draft.parties:
+        answer = _ask("Parties, separated by commas (e.g. UK, Japan)") or ""
+        draft.parties = [p.strip() for p in answer.split(",") if p.strip()]
+    if draft.date is None:
+        draft.date = _ask("Date signed (YYYY-MM-DD, YYYY-MM or YYYY)")
+    if draft.instrument is None:
+        draft.instrument = _ask(f"Instrument ({', '.join(terms('instrument'))}; empty to decide later)")
+    if draft.title is None:
+        draft.title = _ask("Official English title (empty to fill in later)")
+    if draft.place is None:
+        draft.place = _ask("Place signed, as 'City, Country' (empty if unknown)")
+    if draft.source is None:
+        draft.source = _ask("Address of the best source (empty to fill in later)")
+
+
+def new_command(
+    ctx: typer.Context,
+    party: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--party", "-p", help="A party: UK, Japan, EU, US... Repeat for each party.", show_default=False
+        ),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            "-d",
+            metavar="DATE",
+            help="Date signed: YYYY-MM-DD, YYYY-MM or YYYY.",
+            show_default=False,
+        ),
+    ] = None,
+    instrument: Annotated[
+        str | None,
+        typer.Option("--instrument", "-i", help="Instrument: mou, moc, framework, ...", show_default=False),
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", "-t", help="The official English title.", show_default=False)
+    ] = None,
+    short_title: Annotated[
+        str | None, typer.Option("--short-title", help="The short name people use.", show_default=False)
+    ] = None,
+    place: Annotated[
+        str | None,
+        typer.Option(
+            "--place",
+            metavar="'CITY, COUNTRY'",
+            help="Where it was signed: 'Osaka, Japan'.",
+            show_default=False,
+        ),
+    ] = None,
+    occasion: Annotated[
+        str | None,
+        typer.Option("--occasion", help="The meeting or visit at which it was signed.", show_default=False),
+    ] = None,
+    source: Annotated[
+        str | None,
+        typer.Option("--source", "-s", metavar="URL", help="Address of the best source.", show_default=False),
+    ] = None,
+    publisher: Annotated[
+        str | None, typer.Option("--publisher", help="Who published the source.", show_default=False)
+    ] = None,
+    source_kind: Annotated[
+        str | None,
+        typer.Option(
+            "--source-kind",
+            help="official-text, official-announcement, news or analysis.",
+            show_default=False,
+        ),
+    ] = None,
+    ident: Annotated[
+        str | None,
+        typer.Option(
+            "--id",
+            help="The id, when the conventional one is taken (a pair's second agreement in a year).",
+            show_default=False,
+        ),
+    ] = None,
+    prompt: Annotated[
+        bool | None,
+        typer.Option(
+            "--prompt/--no-prompt",
+            help="Ask for missing values. Default: ask only on a terminal.",
+            show_default=False,
+        ),
+    ] = None,
+    stdout: Annotated[
+        bool, typer.Option("--stdout", help="Print the new file instead of writing it.")
+    ] = False,
+) -> None:
+    """Start a new agreement file, [bold]agreements/<id>.yaml[/], with every field.
+
+    The id is the parties' names in alphabetical order, then the year:
+    [bold]pacts new -p UK -p Australia -d 2023-06-20[/] writes australia-uk-2023.yaml.
+
+    What only a person can supply is marked TODO, on lines that [bold]pacts validate[/] reports
+    until they are filled in. An existing file is never overwritten.
+    """
+    from mineralpacts.scaffold import Draft, render_draft, todo_lines, write_new
+
+    draft = Draft(
+        parties=list(party or []),
+        date=date,
+        instrument=instrument,
+        title=title,
+        short_title=short_title,
+        place=place,
+        occasion=occasion,
+        source=source,
+        publisher=publisher,
+        source_kind=source_kind,
+        ident=ident,
+    )
+    if prompt or (prompt is None and sys.stdin.isatty()):
+        _prompt_missing(draft)
+    if stdout:
+        typer.echo(render_draft(draft)[1], nl=False)
+        return
+    from mineralpacts.repository import find_folder
+
+    folder = find_folder(state(ctx).repo)
+    if "_bundled" in folder.parts:
+        raise UsageError(
+            "no agreements/ folder here or above: run pacts new inside your repository, or pass --repo"
+        )
+    path = write_new(folder, draft)
+    lines = todo_lines(path.read_text("utf-8"))
+    typer.echo(f"created {path}")
+    if lines:
+        typer.echo(
+            f"fill in the TODO on line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))}, "
+            f"then run: pacts validate {path}"
+        )
+
+
+def fmt_command(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[PATHS]...",
+            help="Files or folders to format. Default: the whole repository.",
+            show_default=False,
+        ),
+    ] = None,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check", help="Change nothing; list the files that would change and exit 1 if any would."
+        ),
+    ] = False,
+) -> None:
+    """Put agreement files in the canonical layout, keeping every comment and every value.
+
+    Keys in the model's order, two-space indentation, dates and clause numbers quoted, the
+    schema modeline on line 1. Writes are atomic; a file that is not valid YAML is left as it
+    was and reported (exit 1).
+    """
+    from mineralpacts.fmt import format_paths
+    from mineralpacts.repository import find_folder
+
+    targets = paths or [str(find_folder(state(ctx).repo))]
+    results = format_paths(targets, check=check)
+    changed = [r for r in results if r.changed]
+    failed = [r for r in results if r.error]
+    for r in changed:
+        typer.echo(f"would reformat {r.path}" if check else f"reformatted {r.path}")
+    for r in failed:
+        error(r.error or "")
+    verb = "would be reformatted" if check else "reformatted"
+    typer.echo(
+        f"{len(changed)} file{'s' if len(changed) != 1 else ''} {verb}, "
+        f"{len(results) - len(changed) - len(failed)} unchanged"
+        + (f", {len(failed)} could not be formatted" if failed else ""),
+        err=True,
+    )
+    if failed or (check and changed):
+        raise typer.Exit(EXIT_INVALID)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``new`` and ``fmt`` to the app."""
+    app.command("new")(new_command)
+    app.command("fmt")(fmt_command)
