@@ -57,7 +57,7 @@ def changes_markdown(title: str, found: list[Change], level: int = 2) -> str:
     if not found:
         return "\n".join([*out, "No difference.", ""])
     out += [f"{len(found)} change{'s' * (len(found) != 1)}.", ""]
-    rows = [[SYMBOL[c.kind], f"`{escape(c.path)}`", _value(c.old), _value(c.new)] for c in found]
+    rows = [[SYMBOL[c.kind], f"`{_code(c.path)}`", _value(c.old), _value(c.new)] for c in found]
     return "\n".join([*out, *_table(["change", "field", "before", "after"], rows)])
 
 
