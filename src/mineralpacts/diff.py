@@ -88,7 +88,13 @@ def _diff(a: Any, b: Any, path: str, schema: str, out: list[Change]) -> None:
         out.append(Change(path, "removed", a, None))
     elif isinstance(a, dict) and isinstance(b, dict):
         for key in [*a, *(k for k in b if k not in a)]:
-            _diff(a.get(key), b.get(key), f"{path}.{key}" if path else str(key), f"{schema}.{key}" if schema else key, out)
+            _diff(
+                a.get(key),
+                b.get(key),
+                f"{path}.{key}" if path else str(key),
+                f"{schema}.{key}" if schema else key,
+                out,
+            )
     elif isinstance(a, list) and isinstance(b, list):
         ka, kb = _keys(a, schema), _keys(b, schema)
         if ka is None or kb is None:
@@ -176,18 +182,22 @@ def _area_ref(a: Agreement, term: str) -> str | None:
 
 
 def _term_text(t: Term) -> str:
-    """The term in a few words: '3 years from signature; automatic renewal, 3 years, at most 1; 90 days' notice'."""
+    """The term in a few words: '3 years from signature; automatic renewal, 3 years, at most 1; ...'."""
     from mineralpacts.render.markdown import period_text
 
     if t.status != "stated":
-        return {"silent": "silent (no end stated)", "not-public": "not public"}.get(t.status, "not stated in sources")
+        return {"silent": "silent (no end stated)", "not-public": "not public"}.get(
+            t.status, "not stated in sources"
+        )
     c = t.commencement
     start = "" if c is None else " from signature" if c.on == "signature" else f" from {c.date or 'unknown'}"
     parts = [f"open-ended{start}" if t.open_ended else f"{period_text(t.initial_period)}{start}"]
     r = t.renewal
     if r is not None:
         limit = "no limit stated" if r.max_renewals is None else f"at most {r.max_renewals}"
-        parts.append("no renewal" if r.kind == "none" else f"{r.kind} renewal, {period_text(r.period)}, {limit}")
+        parts.append(
+            "no renewal" if r.kind == "none" else f"{r.kind} renewal, {period_text(r.period)}, {limit}"
+        )
     if t.notice_days is not None:
         parts.append(f"{t.notice_days} days' notice")
     return "; ".join(parts) + (f" ({t.ref})" if t.ref else "")
@@ -207,7 +217,9 @@ def _facts(a: Agreement) -> dict[str, str]:
         "legally binding": binding,
         "level": a.level,
         "signed": signed,
-        "parties": " – ".join(f"{p.code} ({p.represented_by})" if p.represented_by else p.code for p in a.parties),
+        "parties": " – ".join(  # noqa: RUF001 - the en dash of `pacts list`
+            f"{p.code} ({p.represented_by})" if p.represented_by else p.code for p in a.parties
+        ),
         "languages": ", ".join(a.languages) or "unknown",
         "disclosure": a.disclosure,
         "term": _term_text(a.term),

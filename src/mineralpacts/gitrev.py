@@ -49,8 +49,15 @@ class GitTree:
         """The commit id of ``rev``; :class:`UsageError` when it names no commit."""
         if rev.startswith("-") or not rev.strip():
             raise UsageError(f"{rev!r} is not a git revision")
-        out = self._git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}", cwd=self.top,
-                        check=False)
+        out = self._git(
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            "--end-of-options",
+            f"{rev}^{{commit}}",
+            cwd=self.top,
+            check=False,
+        )
         if out.returncode != 0:
             raise UsageError(f"unknown git revision {rev!r} (try HEAD~1, a branch, a tag or a commit id)")
         return out.stdout.decode().strip()
@@ -78,4 +85,4 @@ class GitTree:
         prefix = "" if rel == "." else rel + "/"
         out = self._git("ls-tree", "--name-only", "-z", commit, "--", prefix or ".", cwd=self.top).stdout
         names = [n.decode("utf-8", "replace") for n in out.split(b"\0") if n]
-        return sorted(n[len(prefix):] for n in names if n.startswith(prefix) and "/" not in n[len(prefix):])
+        return sorted(n[len(prefix) :] for n in names if n.startswith(prefix) and "/" not in n[len(prefix) :])

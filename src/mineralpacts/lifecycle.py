@@ -54,7 +54,13 @@ State = Literal[
     "not-yet-in-force", "initial-term", "renewal-term", "expired", "discontinued", "open-ended", "unknown"
 ]
 STATES: tuple[str, ...] = (
-    "not-yet-in-force", "initial-term", "renewal-term", "expired", "discontinued", "open-ended", "unknown",
+    "not-yet-in-force",
+    "initial-term",
+    "renewal-term",
+    "expired",
+    "discontinued",
+    "open-ended",
+    "unknown",
 )
 #: The states in which the agreement has effect; ``--status in-force`` selects all of them.
 IN_FORCE = frozenset({"initial-term", "renewal-term", "open-ended"})
@@ -309,7 +315,9 @@ def _span_deadlines(span: TermSpan, on: dt.date) -> list[Deadline]:
 def status(a: Agreement, on: dt.date) -> Status:
     """The state of agreement ``a`` on day ``on``, with the reason and the deadlines to come."""
 
-    def make(state: State, reason: str, term: TermSpan | None = None, dls: list[Deadline] | None = None) -> Status:
+    def make(
+        state: State, reason: str, term: TermSpan | None = None, dls: list[Deadline] | None = None
+    ) -> Status:
         return Status(a.id, on, state, reason, term, tuple(sorted(dls or [], key=lambda d: d.date)))
 
     ending = _ending_event(a)
@@ -318,7 +326,10 @@ def status(a: Agreement, on: dt.date) -> Status:
         first, last = date_bounds(ending.date)
         word = "discontinued" if ending.kind == "discontinuation" else "expired"
         if on >= last:
-            return make("discontinued" if word == "discontinued" else "expired", f"{word} {ending.date}: {ending.summary}")
+            return make(
+                "discontinued" if word == "discontinued" else "expired",
+                f"{word} {ending.date}: {ending.summary}",
+            )
         if on >= first:
             return make("unknown", f"{word} in {ending.date} (the day is not recorded)")
         end_dls.append(Deadline(first, "discontinued", f"{word} (recorded)"))
@@ -352,9 +363,9 @@ def status(a: Agreement, on: dt.date) -> Status:
     if term.initial_period is None:
         return make("unknown", f"{how}; the initial period is not stated")
 
-    last: TermSpan | None = None
+    final: TermSpan | None = None
     for span in _spans(a, first_day, term.initial_period):
-        last = span
+        final = span
         if on <= span.end:
             state: State = "initial-term" if span.number == 0 else "renewal-term"
             dls = _span_deadlines(span, on) + [d for d in end_dls if d.date >= on]
@@ -362,12 +373,12 @@ def status(a: Agreement, on: dt.date) -> Status:
             if span.notice_due is not None and on > span.notice_due:
                 reason += f" (the last day for notice, {span.notice_due}, has passed)"
             return make(state, reason, span, dls)
-    if last is None:
+    if final is None:
         return make("unknown", "the stated period has no length")
-    if last.after == "expires":
-        return make("expired", last.after_reason)
-    if last.after == "unknown":
-        return make("unknown", last.after_reason)
+    if final.after == "expires":
+        return make("expired", final.after_reason)
+    if final.after == "unknown":
+        return make("unknown", final.after_reason)
     return make("unknown", f"more than {MAX_TERMS} terms; check the renewal period")
 
 

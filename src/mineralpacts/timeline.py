@@ -121,7 +121,9 @@ def to_ics(entries: Iterable[Entry], stamp: dt.datetime) -> bytes:
         event.add("dtstart", e.first)
         event.add("dtend", e.first + dt.timedelta(days=1))
         event.add("summary", f"{e.title}: {e.text}" if e.deadline else f"{e.title}: {e.kind}")
-        event.add("description", f"{e.title} ({e.id})\n{e.kind}: {e.text}" + (f"\nSource: {e.url}" if e.url else ""))
+        event.add(
+            "description", f"{e.title} ({e.id})\n{e.kind}: {e.text}" + (f"\nSource: {e.url}" if e.url else "")
+        )
         if e.url:
             event.add("url", e.url)
         event.add("categories", ["deadline" if e.deadline else "event", e.kind])

@@ -26,14 +26,25 @@ def uk_japan_data() -> dict[str, Any]:
 
 def git(folder: Path, *args: str) -> None:
     subprocess.run(
-        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false", *args],
-        cwd=folder, check=True, capture_output=True,
+        [
+            "git",
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.org",
+            "-c",
+            "commit.gpgsign=false",
+            *args,
+        ],
+        cwd=folder,
+        check=True,
+        capture_output=True,
     )
 
 
 @pytest.fixture
 def history(tmp_path: Path) -> Path:
-    """agreements/ in a fresh git repository: two commits of uk-japan-2023, the second with 60 days' notice."""
+    """agreements/ in a new git repository: two commits of uk-japan-2023, the second with 60 days' notice."""
     folder = tmp_path / "agreements"
     folder.mkdir()
     git(tmp_path, "init", "-q")

@@ -46,7 +46,10 @@ def test_uk_japan_status_on_dates(
 ) -> None:
     row = rows(invoke, "--on", on, "--party", "UK", "--party", "Japan", repo=one)["uk-japan-2023"]
     assert (row["state"], row["term_end"], row["next_deadline"], row["next_deadline_kind"]) == (
-        state, term_end, deadline, kind,
+        state,
+        term_end,
+        deadline,
+        kind,
     )
 
 
@@ -105,7 +108,9 @@ def test_status_filter_on_status_command(invoke: Invoke, one: Path) -> None:
         (("status", "--on", "2026-07"), "full date"),
     ],
 )
-def test_bad_status_input_is_a_usage_error(invoke: Invoke, one: Path, args: tuple[str, ...], message: str) -> None:
+def test_bad_status_input_is_a_usage_error(
+    invoke: Invoke, one: Path, args: tuple[str, ...], message: str
+) -> None:
     result = invoke(*args, repo=one)
     assert result.exit_code == 2
     assert message in result.stderr

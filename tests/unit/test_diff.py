@@ -29,8 +29,19 @@ def build(data: dict[str, Any]) -> Agreement:
 
 def git(folder: Path, *args: str) -> None:
     subprocess.run(
-        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false", *args],
-        cwd=folder, check=True, capture_output=True,
+        [
+            "git",
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.org",
+            "-c",
+            "commit.gpgsign=false",
+            *args,
+        ],
+        cwd=folder,
+        check=True,
+        capture_output=True,
     )
 
 
@@ -98,7 +109,9 @@ def test_compare_two_agreements() -> None:
     a = build(uk_japan_data())
     other = uk_japan_data()
     other.update(id="uk-us-2026", instrument="mou")
-    other["parties"] = [p for p in other["parties"] if p["code"] == "GB"] + [{"code": "US", "name": "United States"}]
+    other["parties"] = [p for p in other["parties"] if p["code"] == "GB"] + [
+        {"code": "US", "name": "United States"}
+    ]
     other["areas"] = [{"area": "stockpiling"}, *[x for x in other["areas"] if x["area"] == "investment"]]
     c = compare(a, build(other))
     assert c.differs

@@ -6,7 +6,7 @@ Exit codes follow ``diff``: 0 no difference, 1 a difference, 2 an error.
 from __future__ import annotations
 
 import functools
-from enum import Enum
+from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from mineralpacts.diff import Side
 
 
-class DiffFormat(str, Enum):
+class DiffFormat(StrEnum):
     """Formats of ``pacts diff``."""
 
     text = "text"
@@ -31,16 +31,23 @@ def diff_command(
     ctx: typer.Context,
     a: Annotated[
         str | None,
-        typer.Argument(metavar="A", help="ID, ID@REV, PATH or PATH@REV (REV: any git revision, e.g. HEAD~1).",
-                       show_default=False),
+        typer.Argument(
+            metavar="A",
+            help="ID, ID@REV, PATH or PATH@REV (REV: any git revision, e.g. HEAD~1).",
+            show_default=False,
+        ),
     ] = None,
     b: Annotated[
         str | None, typer.Argument(metavar="B", help="The same forms as A.", show_default=False)
     ] = None,
     since: Annotated[
         str | None,
-        typer.Option("--since", metavar="REV", help="Every agreement added, removed or changed between git "
-                     "revision REV and the working tree.", show_default=False),
+        typer.Option(
+            "--since",
+            metavar="REV",
+            help="Every agreement added, removed or changed between git revision REV and the working tree.",
+            show_default=False,
+        ),
     ] = None,
     fmt: Annotated[DiffFormat, opt.FORMAT] = DiffFormat.text,
 ) -> None:
@@ -49,7 +56,8 @@ def diff_command(
     Two different agreements: key facts side by side and the areas of cooperation, parties,
     minerals and sources in both, only in A and only in B ([bold]pacts diff uk-japan-2023 uk-us-2026[/]).
     The same agreement: field-level changes ([bold]pacts diff uk-japan-2023@HEAD~1 uk-japan-2023[/]).
-    [bold]--format markdown[/] is fit for a pull-request comment. Exit 0: no difference; 1: a difference; 2: an error.
+    [bold]--format markdown[/] is fit for a pull-request comment.
+    Exit 0: no difference; 1: a difference; 2: an error.
     """
     try:
         differs = _run(ctx, a, b, since, fmt)
@@ -82,10 +90,15 @@ def _run(ctx: typer.Context, a: str | None, b: str | None, since: str | None, fm
     if left.agreement.id == right.agreement.id:
         found = diff.changes(left.agreement, right.agreement)
         if fmt is DiffFormat.json:
-            emit_json({
-                "mode": "changes", "id": left.agreement.id, "a": a, "b": b,
-                "changes": [c.as_dict() for c in found],
-            })
+            emit_json(
+                {
+                    "mode": "changes",
+                    "id": left.agreement.id,
+                    "a": a,
+                    "b": b,
+                    "changes": [c.as_dict() for c in found],
+                }
+            )
         else:
             from mineralpacts.render.comparison import changes_markdown
 

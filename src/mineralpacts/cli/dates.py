@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -23,7 +23,7 @@ HORIZON_YEARS = 10
 STATUS_COLUMNS = ("id", "state", "term_end", "next_deadline", "note")
 
 
-class StatusFormat(str, Enum):
+class StatusFormat(StrEnum):
     """Formats of ``pacts status``."""
 
     table = "table"
@@ -31,7 +31,7 @@ class StatusFormat(str, Enum):
     csv = "csv"
 
 
-class TimelineFormat(str, Enum):
+class TimelineFormat(StrEnum):
     """Formats of ``pacts timeline``."""
 
     table = "table"
@@ -39,7 +39,9 @@ class TimelineFormat(str, Enum):
     ics = "ics"
 
 
-def filters_with_status(filters: Filters, status: list[str] | None, on: str | None) -> tuple[Filters, dt.date]:
+def filters_with_status(
+    filters: Filters, status: list[str] | None, on: str | None
+) -> tuple[Filters, dt.date]:
     """Add the ``--status`` filter (computed on ``--on``, default today) to ``filters``."""
     from mineralpacts.lifecycle import parse_day, status_filter
 
@@ -74,8 +76,13 @@ def status_command(
 
     filters, day = filters_with_status(
         Filters(
-            parties=party or (), areas=area or (), minerals=mineral or (), instruments=instrument or (),
-            levels=level or (), signed_since=signed_since, signed_until=signed_until,
+            parties=party or (),
+            areas=area or (),
+            minerals=mineral or (),
+            instruments=instrument or (),
+            levels=level or (),
+            signed_since=signed_since,
+            signed_until=signed_until,
         ),
         status,
         on,
@@ -94,19 +101,27 @@ def status_command(
 
     for row in rows:
         row["term_end"] = row["term_end"] or ""
-        row["next_deadline"] = f"{row['next_deadline']} {row['next_deadline_kind']}" if row["next_deadline"] else ""
+        row["next_deadline"] = (
+            f"{row['next_deadline']} {row['next_deadline_kind']}" if row["next_deadline"] else ""
+        )
     print_table(rows, STATUS_COLUMNS, title=f"{len(rows)} of {len(repo)} agreements on {day}")
 
 
 def timeline_command(
     ctx: typer.Context,
     since: Annotated[
-        str | None, typer.Option("--from", metavar="DATE", help="Only what falls on or after DATE.", show_default=False)
+        str | None,
+        typer.Option("--from", metavar="DATE", help="Only what falls on or after DATE.", show_default=False),
     ] = None,
     until: Annotated[
         str | None,
-        typer.Option("--to", metavar="DATE", help=f"Only what falls on or before DATE. Automatic renewals are "
-                     f"projected to DATE, or {HORIZON_YEARS} years ahead when not given.", show_default=False),
+        typer.Option(
+            "--to",
+            metavar="DATE",
+            help=f"Only what falls on or before DATE. Automatic renewals are "
+            f"projected to DATE, or {HORIZON_YEARS} years ahead when not given.",
+            show_default=False,
+        ),
     ] = None,
     party: opt.Party = None,
     area: opt.AreaOpt = None,
@@ -115,8 +130,14 @@ def timeline_command(
     fmt: Annotated[TimelineFormat, opt.FORMAT] = TimelineFormat.table,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (json or ics) instead of the terminal.",
-                     dir_okay=False, show_default=False),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to FILE (json or ics) instead of the terminal.",
+            dir_okay=False,
+            show_default=False,
+        ),
     ] = None,
 ) -> None:
     """Every dated event and deadline, in order: signings, recorded events, notice days, term ends.
@@ -135,7 +156,9 @@ def timeline_command(
         raise UsageError("--output needs --format json or --format ics")
     today = dt.date.today()
     horizon = last or today.replace(year=today.year + HORIZON_YEARS, day=min(today.day, 28))
-    filters = Filters(parties=party or (), areas=area or (), minerals=mineral or (), instruments=instrument or ())
+    filters = Filters(
+        parties=party or (), areas=area or (), minerals=mineral or (), instruments=instrument or ()
+    )
     repo = state(ctx).repository()
     entries = timeline(filter_agreements(repo, filters), first, last, horizon=horizon)
     if fmt is TimelineFormat.ics:
@@ -151,12 +174,17 @@ def timeline_command(
         else:
             import json
 
-            _deliver(json.dumps([e.as_dict() for e in entries], indent=2, ensure_ascii=False).encode() + b"\n", output)
+            _deliver(
+                json.dumps([e.as_dict() for e in entries], indent=2, ensure_ascii=False).encode() + b"\n",
+                output,
+            )
     else:
         from mineralpacts.cli._output import print_table
 
         rows = [{**e.as_dict(), "kind": e.kind + (" *" if e.deadline else "")} for e in entries]
-        print_table(rows, ("date", "id", "kind", "text"), title=f"{len(rows)} dated entries (* computed deadline)")
+        print_table(
+            rows, ("date", "id", "kind", "text"), title=f"{len(rows)} dated entries (* computed deadline)"
+        )
 
 
 def _deliver(data: bytes, output: Path | None) -> None:

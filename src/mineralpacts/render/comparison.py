@@ -16,7 +16,7 @@ from mineralpacts.render.markdown import escape
 __all__ = ["changes_markdown", "comparison_markdown", "since_markdown"]
 
 MAX_CELL = 240
-SYMBOL = {"added": "+ added", "removed": "− removed", "changed": "~ changed"}
+SYMBOL = {"added": "+ added", "removed": "− removed", "changed": "~ changed"}  # noqa: RUF001
 
 
 def _value(v: Any) -> str:
@@ -75,7 +75,7 @@ def _source_link(s: Source) -> str:
 
 
 def comparison_markdown(c: Comparison) -> str:
-    """Two agreements side by side: facts, areas (both / only A / only B, with refs), parties, minerals, sources."""
+    """Two agreements side by side: facts; areas in both, only A, only B (with refs); parties, minerals..."""
     a, b = c.a.id, c.b.id
     out = [f"## `{a}` compared with `{b}`", ""]
     out += _table(
@@ -117,8 +117,10 @@ def since_markdown(rev: str, files: list[FileDiff]) -> str:
         return "\n".join([*out, "No agreement changed.", ""])
     counts = {s: sum(1 for f in files if f.status == s) for s in ("added", "removed", "changed", "invalid")}
     out += [", ".join(f"{n} {s}" for s, n in counts.items() if n) + ".", ""]
-    rows = [[f.status, f"`{f.id}`", f"`{_code(f.name)}`", escape(f.message) or str(len(f.changes) or "")]
-            for f in files]
+    rows = [
+        [f.status, f"`{f.id}`", f"`{_code(f.name)}`", escape(f.message) or str(len(f.changes) or "")]
+        for f in files
+    ]
     out += _table(["status", "id", "file", "changes"], rows)
     for f in files:
         if f.status == "changed":
