@@ -7,8 +7,8 @@ fields hold script and onerror payloads. Run only these with ``pytest -m browser
 from __future__ import annotations
 
 import base64
-import json
 import datetime as dt
+import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,14 +16,21 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
+
 from tests.conftest import AGREEMENTS
 
 pytestmark = pytest.mark.browser
 playwright_api = pytest.importorskip("playwright.sync_api")
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 ON = dt.date(2026, 5, 1)
 HOSTILE_ID = "hostile-xss-2024"
 SCRIPT = "<script>window.pwned=1;alert(1)</script>"
@@ -84,11 +91,16 @@ def _visible_ids(page: Any) -> list[str]:
     )
 
 
-def test_index_lists_every_agreement_with_and_without_javascript(built: tuple[Path, list[str]], page: Any, browser: Any) -> None:
+def test_index_lists_every_agreement_with_and_without_javascript(
+    built: tuple[Path, list[str]], page: Any, browser: Any
+) -> None:
     site, ids = built
     page.goto(_url(site, "index.html"))
     assert sorted(_visible_ids(page)) == ids
-    assert page.is_visible("#filters") and page.text_content("#count") == f"{len(ids)} of {len(ids)} agreements shown."
+    assert (
+        page.is_visible("#filters")
+        and page.text_content("#count") == f"{len(ids)} of {len(ids)} agreements shown."
+    )
     plain = browser.new_context(java_script_enabled=False).new_page()
     plain.goto(_url(site, "index.html"))
     assert sorted(_visible_ids(plain)) == ids and not plain.is_visible("#filters")
@@ -113,12 +125,21 @@ def test_filtering_and_sorting_the_index(built: tuple[Path, list[str]], page: An
     page.fill("input[name=q]", "METI")
     assert "uk-japan-2023" in _visible_ids(page) and len(_visible_ids(page)) < len(ids)
     page.click("button[type=reset]")
-    page.wait_for_function(f"document.querySelectorAll('#agreements tbody tr:not([hidden])').length === {len(ids)}")
+    page.wait_for_function(
+        f"document.querySelectorAll('#agreements tbody tr:not([hidden])').length === {len(ids)}"
+    )
     page.get_by_role("button", name="Signed").click()
-    dates = page.eval_on_selector_all("#agreements tbody tr td:nth-child(4)", "els => els.map(e => e.dataset.sort)")
-    assert dates == sorted(dates) and page.get_attribute("#agreements thead th:nth-child(4)", "aria-sort") == "ascending"
+    dates = page.eval_on_selector_all(
+        "#agreements tbody tr td:nth-child(4)", "els => els.map(e => e.dataset.sort)"
+    )
+    assert (
+        dates == sorted(dates)
+        and page.get_attribute("#agreements thead th:nth-child(4)", "aria-sort") == "ascending"
+    )
     page.get_by_role("button", name="Signed").click()
-    dates = page.eval_on_selector_all("#agreements tbody tr td:nth-child(4)", "els => els.map(e => e.dataset.sort)")
+    dates = page.eval_on_selector_all(
+        "#agreements tbody tr td:nth-child(4)", "els => els.map(e => e.dataset.sort)"
+    )
     assert dates == sorted(dates, reverse=True)
     page.goto(_url(site, "index.html") + "?party=GB&instrument=moc")
     assert "uk-japan-2023" in _visible_ids(page) and "uk-us-2026" not in _visible_ids(page)
@@ -126,8 +147,16 @@ def test_filtering_and_sorting_the_index(built: tuple[Path, list[str]], page: An
 
 def test_every_internal_link_resolves(built: tuple[Path, list[str]], page: Any) -> None:
     site, _ = built
-    pages = ["index.html", "agreements/uk-japan-2023.html", "parties/gb.html", "parties/index.html",
-             "timeline.html", "network.html", "matrix.html", "data.html"]
+    pages = [
+        "index.html",
+        "agreements/uk-japan-2023.html",
+        "parties/gb.html",
+        "parties/index.html",
+        "timeline.html",
+        "network.html",
+        "matrix.html",
+        "data.html",
+    ]
     for rel in pages:
         page.goto(_url(site, rel))
         hrefs = page.evaluate(
@@ -146,7 +175,13 @@ def test_every_internal_link_resolves(built: tuple[Path, list[str]], page: Any) 
 
 def test_hostile_payloads_render_as_inert_text(built: tuple[Path, list[str]], page: Any) -> None:
     site, _ = built
-    for rel in (f"agreements/{HOSTILE_ID}.html", "index.html", "parties/gb.html", "timeline.html", "matrix.html"):
+    for rel in (
+        f"agreements/{HOSTILE_ID}.html",
+        "index.html",
+        "parties/gb.html",
+        "timeline.html",
+        "matrix.html",
+    ):
         page.goto(_url(site, rel))
         page.wait_for_load_state("load")
         assert page.evaluate("() => window.pwned") is None, rel
@@ -177,8 +212,10 @@ def _pixels(page: Any, png: bytes) -> dict[str, Any]:
     )
 
 
-@pytest.mark.parametrize(("rel", "width", "height"), [("index.html", 1280, 800), ("timeline.html", 1280, 800),
-                                                        ("agreements/uk-japan-2023.html", 390, 844)])
+@pytest.mark.parametrize(
+    ("rel", "width", "height"),
+    [("index.html", 1280, 800), ("timeline.html", 1280, 800), ("agreements/uk-japan-2023.html", 390, 844)],
+)
 def test_screenshot_is_a_real_page_and_fits_a_phone(
     built: tuple[Path, list[str]], browser: Any, rel: str, width: int, height: int
 ) -> None:

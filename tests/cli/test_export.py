@@ -13,7 +13,9 @@ from tests.conftest import AGREEMENTS
 
 
 @pytest.mark.parametrize(("fmt", "name"), [("json", "a.json"), ("jsonl", "a.jsonl"), ("sqlite", "a.db")])
-def test_export_writes_one_file(invoke: Any, tmp_path: Path, fmt: str, name: str, real_ids: list[str]) -> None:
+def test_export_writes_one_file(
+    invoke: Any, tmp_path: Path, fmt: str, name: str, real_ids: list[str]
+) -> None:
     result = invoke("export", "--format", fmt, "--output", str(tmp_path / name))
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / name).stat().st_size > 0

@@ -51,11 +51,19 @@ def test_one_agreement_row_each_and_long_tables_join_on_id(agreements: list[Agre
     assert len(rows["sources"]) == sum(len(a.sources) for a in agreements)
     uk_japan = next(r for r in rows["agreements"] if r["id"] == "uk-japan-2023")
     assert uk_japan["parties"] == "GB; JP"
-    assert (uk_japan["initial_years"], uk_japan["notice_days"], uk_japan["renewal_kind"]) == (3, 90, "automatic")
-    assert {"agreement_id": "uk-japan-2023", "party_a": "GB", "party_b": "JP", "signed_year": 2023} in rows["pairs"]
+    assert (uk_japan["initial_years"], uk_japan["notice_days"], uk_japan["renewal_kind"]) == (
+        3,
+        90,
+        "automatic",
+    )
+    assert {"agreement_id": "uk-japan-2023", "party_a": "GB", "party_b": "JP", "signed_year": 2023} in rows[
+        "pairs"
+    ]
 
 
-def test_csv_folder_has_every_table_with_the_declared_columns(agreements: list[Agreement], tmp_path: Path) -> None:
+def test_csv_folder_has_every_table_with_the_declared_columns(
+    agreements: list[Agreement], tmp_path: Path
+) -> None:
     out = tmp_path / "csv"
     ex.export(agreements, "csv", out)
     assert sorted(p.name for p in out.iterdir()) == sorted(f"{n}.csv" for n in ex.TABLES)
@@ -67,17 +75,21 @@ def test_csv_folder_has_every_table_with_the_declared_columns(agreements: list[A
     assert next(r for r in main if r["id"] == "uk-japan-2023")["legally_binding"] == "false"
 
 
-def test_csv_cells_that_spreadsheets_would_run_are_neutralised(agreements: list[Agreement], tmp_path: Path) -> None:
+def test_csv_cells_that_spreadsheets_would_run_are_neutralised(
+    agreements: list[Agreement], tmp_path: Path
+) -> None:
     ex.export([_hostile(agreements[0])], "csv", tmp_path / "csv")
     row = _read_csv(tmp_path / "csv" / "agreements.csv")[0]
-    assert row["title"] == "'=HYPERLINK(\"http://evil.example\",\"click\")"
+    assert row["title"] == '\'=HYPERLINK("http://evil.example","click")'
     assert row["short_title"] == "'+SUM(A1:A9)"
     assert row["summary"] == "'-2+3"
     assert row["notes"] == "'@cmd"
     assert not any(v.startswith(("=", "+", "-", "@")) for v in row.values())
 
 
-def test_json_is_the_model_and_each_object_matches_the_schema(agreements: list[Agreement], tmp_path: Path) -> None:
+def test_json_is_the_model_and_each_object_matches_the_schema(
+    agreements: list[Agreement], tmp_path: Path
+) -> None:
     path = ex.export(agreements, "json", tmp_path / "pacts.json")
     data = json.loads(path.read_text("utf-8"))
     assert [d["id"] for d in data] == sorted(a.id for a in agreements)
@@ -94,7 +106,9 @@ def test_jsonl_has_one_valid_agreement_per_line(agreements: list[Agreement], tmp
     assert all(validator().is_valid(json.loads(line)) for line in lines)
 
 
-def test_sqlite_has_tables_foreign_keys_and_full_text_search(agreements: list[Agreement], tmp_path: Path) -> None:
+def test_sqlite_has_tables_foreign_keys_and_full_text_search(
+    agreements: list[Agreement], tmp_path: Path
+) -> None:
     import sqlite_utils
 
     path = ex.export(agreements, "sqlite", tmp_path / "pacts.db")
@@ -109,7 +123,9 @@ def test_sqlite_has_tables_foreign_keys_and_full_text_search(agreements: list[Ag
     db.close()
 
 
-def test_datasette_opens_the_database_and_answers_queries(agreements: list[Agreement], tmp_path: Path) -> None:
+def test_datasette_opens_the_database_and_answers_queries(
+    agreements: list[Agreement], tmp_path: Path
+) -> None:
     from datasette.app import Datasette
 
     path = ex.export(agreements, "sqlite", tmp_path / "pacts.db")
@@ -184,8 +200,14 @@ def test_an_earlier_export_folder_is_replaced_but_a_foreign_folder_is_not(
 
 @pytest.mark.parametrize(
     ("fmt", "name", "message"),
-    [("json", "missing/x.json", "does not exist"), ("sqlite", ".", "is a folder"), ("yaml", "x", "unknown export format")],
+    [
+        ("json", "missing/x.json", "does not exist"),
+        ("sqlite", ".", "is a folder"),
+        ("yaml", "x", "unknown export format"),
+    ],
 )
-def test_bad_outputs_are_usage_errors(agreements: list[Agreement], tmp_path: Path, fmt: str, name: str, message: str) -> None:
+def test_bad_outputs_are_usage_errors(
+    agreements: list[Agreement], tmp_path: Path, fmt: str, name: str, message: str
+) -> None:
     with pytest.raises(UsageError, match=message):
         ex.export(agreements, fmt, tmp_path / name)

@@ -65,7 +65,10 @@ def test_html_page_holds_everything_show_has(uk_japan: Agreement) -> None:
 def test_status_and_deadlines_follow_the_lifecycle(uk_japan: Agreement) -> None:
     st = standing(uk_japan, ON)
     assert st.status == "initial-term"
-    assert [(d.date.isoformat(), d.kind) for d in st.deadlines][:2] == [("2026-07-30", "notice-due"), ("2026-10-27", "term-end")]
+    assert [(d.date.isoformat(), d.kind) for d in st.deadlines][:2] == [
+        ("2026-07-30", "notice-due"),
+        ("2026-10-27", "term-end"),
+    ]
     assert [(p.kind, p.start.isoformat(), p.end.isoformat() if p.end else None) for p in st.periods] == [
         ("initial", "2023-10-28", "2026-10-27"),
         ("renewal", "2026-10-28", "2029-10-27"),
@@ -91,7 +94,9 @@ def test_hostile_text_is_escaped_in_html_and_markdown(uk_japan: Agreement) -> No
     assert "<script" not in md_html and "<img" not in md_html and "&lt;script&gt;" in md_html
 
 
-def test_timeline_svg_is_valid_xml_with_a_row_per_agreement(agreements: list[Agreement], uk_japan: Agreement) -> None:
+def test_timeline_svg_is_valid_xml_with_a_row_per_agreement(
+    agreements: list[Agreement], uk_japan: Agreement
+) -> None:
     rows = [(a, standing(a, ON)) for a in [*agreements, hostile(uk_japan)]]
     svg = timeline_svg(rows, ON)
     root = ET.fromstring(svg)
@@ -142,9 +147,21 @@ def test_site_has_every_page_and_download(site: Path, agreements: list[Agreement
             assert (site / "parties" / f"{code.lower()}.html").is_file()
     index = (site / "index.html").read_text("utf-8")
     assert all(f'href="agreements/{a.id}.html"' in index for a in agreements)
-    for name in ("timeline.html", "network.html", "matrix.html", "data.html", "feed.xml", MARKER,
-                 "data/agreement.schema.json", "data/agreements.json", "data/datapackage/datapackage.json",
-                 "data/csv/agreements.csv", "data/agreements.db", "assets/style.css", "assets/site.js"):
+    for name in (
+        "timeline.html",
+        "network.html",
+        "matrix.html",
+        "data.html",
+        "feed.xml",
+        MARKER,
+        "data/agreement.schema.json",
+        "data/agreements.json",
+        "data/datapackage/datapackage.json",
+        "data/csv/agreements.csv",
+        "data/agreements.db",
+        "assets/style.css",
+        "assets/site.js",
+    ):
         assert (site / name).is_file(), name
 
 
@@ -178,7 +195,9 @@ def test_feed_is_atom_with_new_agreements_and_coming_deadlines(site: Path) -> No
     assert all(e.findtext("a:updated", namespaces=ns) for e in entries)
 
 
-def test_rebuild_replaces_a_site_but_never_a_foreign_folder(agreements: list[Agreement], tmp_path: Path) -> None:
+def test_rebuild_replaces_a_site_but_never_a_foreign_folder(
+    agreements: list[Agreement], tmp_path: Path
+) -> None:
     out = tmp_path / "public"
     build_site(agreements[:2], out, on=ON)
     build_site(agreements[:3], out, on=ON)

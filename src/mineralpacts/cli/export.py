@@ -27,13 +27,18 @@ def export_command(
     fmt: Annotated[
         ExportFormat,
         typer.Option(
-            "--format", "-f", case_sensitive=False, show_default=False,
+            "--format",
+            "-f",
+            case_sensitive=False,
+            show_default=False,
             help="csv and datapackage write a folder of tables; json, jsonl and sqlite write one file.",
         ),
     ],
     output: Annotated[
         Path,
-        typer.Option("--output", "-o", metavar="PATH", show_default=False, help="The file or folder to write."),
+        typer.Option(
+            "--output", "-o", metavar="PATH", show_default=False, help="The file or folder to write."
+        ),
     ],
     party: opt.Party = None,
     area: opt.AreaOpt = None,

@@ -23,20 +23,31 @@ def render_command(
     ctx: typer.Context,
     ident: Annotated[
         str | None,
-        typer.Argument(metavar="[ID]", help="The agreement to render, e.g. uk-japan-2023.", show_default=False),
+        typer.Argument(
+            metavar="[ID]", help="The agreement to render, e.g. uk-japan-2023.", show_default=False
+        ),
     ] = None,
     fmt: Annotated[
         RenderFormat, typer.Option("--format", "-f", case_sensitive=False, help="Format of one agreement.")
     ] = RenderFormat.markdown,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of printing.",
-                     show_default=False),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to FILE (atomically) instead of printing.",
+            show_default=False,
+        ),
     ] = None,
     site: Annotated[
         Path | None,
-        typer.Option("--site", metavar="DIR", help="Build the static site of every agreement into DIR.",
-                     show_default=False),
+        typer.Option(
+            "--site",
+            metavar="DIR",
+            help="Build the static site of every agreement into DIR.",
+            show_default=False,
+        ),
     ] = None,
     on: Annotated[
         str,
@@ -78,7 +89,9 @@ def render_command(
 
         st = standing(agreement, day)
         status = f"{st.status.replace('-', ' ')} on {day}: {st.label}" if st.status else None
-        text = render_markdown(agreement, status_line=status, deadlines=[(d.date.isoformat(), d.text) for d in st.deadlines])
+        text = render_markdown(
+            agreement, status_line=status, deadlines=[(d.date.isoformat(), d.text) for d in st.deadlines]
+        )
     if output is None:
         typer.echo(text, nl=False)
     else:

@@ -76,7 +76,9 @@ def standing(a: Agreement, on: dt.date | None = None, horizon_years: int = 12) -
     for d in st.deadlines:
         found.setdefault((d.date, d.kind), Deadline(d.date, d.kind, d.text))
     dls = tuple(sorted(found.values(), key=lambda d: (d.date, d.kind)))
-    return Standing(on=on, status=st.label, label=st.reason, deadlines=dls, periods=_periods(a, st, dls, lifecycle))
+    return Standing(
+        on=on, status=st.label, label=st.reason, deadlines=dls, periods=_periods(a, st, dls, lifecycle)
+    )
 
 
 def _periods(a: Agreement, st: Any, dls: tuple[Deadline, ...], lifecycle: Any) -> tuple[Period, ...]:
@@ -146,7 +148,9 @@ def stylesheet() -> str:
     return (TEMPLATES / "style.css").read_text("utf-8")
 
 
-def page_context(root: str = "", *, standalone: bool = False, known_ids: frozenset[str] = frozenset()) -> dict[str, Any]:
+def page_context(
+    root: str = "", *, standalone: bool = False, known_ids: frozenset[str] = frozenset()
+) -> dict[str, Any]:
     """Variables every page template expects: the relative ``root`` and how to link agreements."""
     return {
         "root": root,
@@ -160,6 +164,4 @@ def page_context(root: str = "", *, standalone: bool = False, known_ids: frozens
 def render_html(a: Agreement, on: dt.date | None = None) -> str:
     """Render agreement ``a`` as a stand-alone HTML document (CSS inlined, no network needed)."""
     ctx = page_context(standalone=True)
-    return environment().get_template("agreement.html").render(
-        a=a, st=standing(a, on), title=a.label, **ctx
-    )
+    return environment().get_template("agreement.html").render(a=a, st=standing(a, on), title=a.label, **ctx)

@@ -94,7 +94,11 @@ def _write_downloads(folder: Path, agreements: list[Agreement]) -> list[tuple[st
     write_csv_folder(agreements, data / "csv")
     write_datapackage(agreements, data / "datapackage")
     rows = [
-        ("data/agreement.schema.json", "JSON Schema (draft 2020-12)", "The rules every agreement file follows."),
+        (
+            "data/agreement.schema.json",
+            "JSON Schema (draft 2020-12)",
+            "The rules every agreement file follows.",
+        ),
         ("data/agreements.json", "JSON", "Every agreement as one array, each valid against the schema."),
         ("data/agreements.jsonl", "JSON Lines", "One agreement per line."),
         ("data/csv/agreements.csv", "CSV: agreements", "One row per agreement."),
@@ -104,10 +108,18 @@ def _write_downloads(folder: Path, agreements: list[Agreement]) -> list[tuple[st
         for p in sorted((data / "csv").glob("*.csv"))
         if p.stem != "agreements"
     ]
-    rows.append(("data/datapackage/datapackage.json", "Frictionless data package", "Descriptor plus the CSV tables."))
+    rows.append(
+        ("data/datapackage/datapackage.json", "Frictionless data package", "Descriptor plus the CSV tables.")
+    )
     try:
         write_sqlite(agreements, data / "agreements.db")
-        rows.append(("data/agreements.db", "SQLite", "Every table with foreign keys and full-text search; open with Datasette."))
+        rows.append(
+            (
+                "data/agreements.db",
+                "SQLite",
+                "Every table with foreign keys and full-text search; open with Datasette.",
+            )
+        )
     except UsageError:
         pass  # sqlite-utils is an optional extra; the other downloads stand on their own
     return rows
@@ -117,24 +129,28 @@ def _feed_entries(rows: list[tuple[Agreement, Standing]], on: dt.date) -> list[d
     entries = []
     for a, _ in sorted(rows, key=lambda r: (_sort_date(r[0]), r[0].id), reverse=True)[:FEED_NEW]:
         year, month, day = parse_partial_date(a.signed.date) if a.signed.date else (on.year, on.month, on.day)
-        entries.append({
-            "id": f"urn:mineralpacts:agreement:{a.id}",
-            "title": f"New: {a.label}",
-            "updated": dt.date(year, month or 1, day or 1).isoformat(),
-            "href": f"agreements/{a.id}.html",
-            "summary": a.summary,
-        })
+        entries.append(
+            {
+                "id": f"urn:mineralpacts:agreement:{a.id}",
+                "title": f"New: {a.label}",
+                "updated": dt.date(year, month or 1, day or 1).isoformat(),
+                "href": f"agreements/{a.id}.html",
+                "summary": a.summary,
+            }
+        )
     horizon = on + dt.timedelta(days=FEED_DAYS)
     for a, st in rows:
         for d in st.deadlines:
             if on <= d.date <= horizon:
-                entries.append({
-                    "id": f"urn:mineralpacts:deadline:{a.id}:{d.kind}:{d.date.isoformat()}",
-                    "title": f"{d.date.isoformat()}: {a.label}: {d.text}",
-                    "updated": on.isoformat(),
-                    "href": f"agreements/{a.id}.html",
-                    "summary": f"{a.label}: {d.text} on {d.date.isoformat()}. {st.label}",
-                })
+                entries.append(
+                    {
+                        "id": f"urn:mineralpacts:deadline:{a.id}:{d.kind}:{d.date.isoformat()}",
+                        "title": f"{d.date.isoformat()}: {a.label}: {d.text}",
+                        "updated": on.isoformat(),
+                        "href": f"agreements/{a.id}.html",
+                        "summary": f"{a.label}: {d.text} on {d.date.isoformat()}. {st.label}",
+                    }
+                )
     return entries
 
 
@@ -152,10 +168,16 @@ def _build(folder: Path, agreements: list[Agreement], on: dt.date) -> int:
 
     statuses = sorted({s.status or "not computed" for s in st.values()})
     w.page(
-        "index.html", "index.html", title="Bilateral critical-minerals agreements", agreements=agreements, st=st,
-        parties=[(c, _name(c)) for c in by_party], areas=area_order,
+        "index.html",
+        "index.html",
+        title="Bilateral critical-minerals agreements",
+        agreements=agreements,
+        st=st,
+        parties=[(c, _name(c)) for c in by_party],
+        areas=area_order,
         instruments=sorted({a.instrument for a in agreements}),
-        years=sorted({_year(a) for a in agreements if _year(a)}, reverse=True), statuses=statuses,
+        years=sorted({_year(a) for a in agreements if _year(a)}, reverse=True),
+        statuses=statuses,
     )
     for a, s in rows:
         w.page(f"agreements/{a.id}.html", "agreement.html", title=a.label, a=a, st=s)
@@ -163,26 +185,55 @@ def _build(folder: Path, agreements: list[Agreement], on: dt.date) -> int:
     for code, items in by_party.items():
         partners[code] = Counter(c for a in items for c in dict.fromkeys(a.party_codes) if c != code)
         w.page(
-            f"parties/{code.lower()}.html", "party.html", title=_name(code), code=code, name=_name(code),
-            agreements=sorted(items, key=_sort_date), st=st,
-            partners=sorted(partners[code].items(), key=lambda kv: (-kv[1], _name(kv[0]))), names=_name,
+            f"parties/{code.lower()}.html",
+            "party.html",
+            title=_name(code),
+            code=code,
+            name=_name(code),
+            agreements=sorted(items, key=_sort_date),
+            st=st,
+            partners=sorted(partners[code].items(), key=lambda kv: (-kv[1], _name(kv[0]))),
+            names=_name,
         )
-    w.page("parties/index.html", "parties.html", title="Parties", by_party=by_party, partners=partners, names=_name)
+    w.page(
+        "parties/index.html",
+        "parties.html",
+        title="Parties",
+        by_party=by_party,
+        partners=partners,
+        names=_name,
+    )
 
     from mineralpacts.render.svg import network_svg, pairs, timeline_svg
 
     w.page("timeline.html", "timeline.html", title="Timeline", chart=timeline_svg(rows, on), rows=rows, on=on)
-    w.page("network.html", "network.html", title="Who signed with whom", chart=network_svg(agreements),
-           pairs=pairs(agreements), names=_name)
-    w.page("matrix.html", "matrix.html", title="Agreements by area of cooperation", agreements=agreements,
-           areas=area_order, area_counts=Counter(t for a in agreements for t in a.area_terms))
+    w.page(
+        "network.html",
+        "network.html",
+        title="Who signed with whom",
+        chart=network_svg(agreements),
+        pairs=pairs(agreements),
+        names=_name,
+    )
+    w.page(
+        "matrix.html",
+        "matrix.html",
+        title="Agreements by area of cooperation",
+        agreements=agreements,
+        areas=area_order,
+        area_counts=Counter(t for a in agreements for t in a.area_terms),
+    )
     downloads = _write_downloads(folder, agreements)
     from mineralpacts.export import TABLES
 
     w.page("data.html", "data.html", title="Data and downloads", downloads=downloads, tables=TABLES)
-    feed = environment().get_template("feed.xml").render(entries=_feed_entries(rows, on), updated=on.isoformat())
+    feed = (
+        environment().get_template("feed.xml").render(entries=_feed_entries(rows, on), updated=on.isoformat())
+    )
     (folder / "feed.xml").write_text(feed, encoding="utf-8")
-    (folder / MARKER).write_text("Built by `pacts render --site`; a rebuild replaces this folder whole.\n", "utf-8")
+    (folder / MARKER).write_text(
+        "Built by `pacts render --site`; a rebuild replaces this folder whole.\n", "utf-8"
+    )
     return w.pages
 
 

@@ -21,11 +21,19 @@ from mineralpacts.vocab import country_name
 __all__ = ["network_svg", "pairs", "timeline_svg"]
 
 ACCENT, RENEWAL, OPEN, NOTICE, END, TODAY, INK, MUTED, GRID = (
-    "#0b5cad", "#7fb0e0", "#b9d3ee", "#d97706", "#1d2330", "#c0262d", "#1d2330", "#5a6275", "#e3e6ed",
+    "#0b5cad",
+    "#7fb0e0",
+    "#b9d3ee",
+    "#d97706",
+    "#1d2330",
+    "#c0262d",
+    "#1d2330",
+    "#5a6275",
+    "#e3e6ed",
 )
 
 
-def _el(parent: ET.Element, tag: str, text: str | None = None, **attrs: object) -> ET.Element:
+def _el(parent: ET.Element, tag: str, text: str | None = None, /, **attrs: object) -> ET.Element:
     node = ET.SubElement(parent, tag, {k.rstrip("_").replace("_", "-"): str(v) for k, v in attrs.items()})
     if text is not None:
         node.text = text
@@ -76,7 +84,9 @@ def timeline_svg(rows: Sequence[tuple[Agreement, Standing]], on: dt.date, root: 
     rows = sorted(rows, key=lambda r: (_signed_day(r[0]) or dt.date.max, r[0].id))
     days = [d for a, s in rows for d in (_signed_day(a), *(p.start for p in s.periods))] + [on]
     first = min(d for d in days if d is not None)
-    ends = [p.end for _, s in rows for p in s.periods if p.end] + [d.date for _, s in rows for d in s.deadlines]
+    ends = [p.end for _, s in rows for p in s.periods if p.end] + [
+        d.date for _, s in rows for d in s.deadlines
+    ]
     last = max([on.replace(year=on.year + 2), *ends])
     start, stop = dt.date(first.year, 1, 1), dt.date(last.year + 1, 1, 1)
     label_w, plot_w, row_h, top = 250, 700, 22, 34
@@ -87,7 +97,10 @@ def timeline_svg(rows: Sequence[tuple[Agreement, Standing]], on: dt.date, root: 
         return round(label_w + plot_w * (d - start).days / span, 1)
 
     svg = _root(
-        width, height, "timeline", "Timeline of agreements, their terms and deadlines",
+        width,
+        height,
+        "timeline",
+        "Timeline of agreements, their terms and deadlines",
         f"{len(rows)} agreements from {start.year} to {stop.year - 1}: a dot marks signing, bars mark the "
         "initial term (dark), renewal terms (light) and open-ended agreements (pale, to the edge); "
         "orange diamonds mark notice deadlines, black ticks term ends, the red line the date of the chart.",
@@ -111,18 +124,46 @@ def timeline_svg(rows: Sequence[tuple[Agreement, Standing]], on: dt.date, root: 
             _titled(row, "rect", what, x=x1, y=y + 5, width=max(x2 - x1, 1), height=row_h - 10, fill=colour)
         signed = _signed_day(a)
         if signed is not None:
-            _titled(row, "circle", f"{a.label}: {a.signed.status} {a.signed.date}", cx=x(signed), cy=mid, r=4,
-                    fill="#fff", stroke=INK, stroke_width=1.5)
+            _titled(
+                row,
+                "circle",
+                f"{a.label}: {a.signed.status} {a.signed.date}",
+                cx=x(signed),
+                cy=mid,
+                r=4,
+                fill="#fff",
+                stroke=INK,
+                stroke_width=1.5,
+            )
         for d in st.deadlines:
             dx = x(d.date)
             if d.kind == "notice-due":
                 pts = f"{dx},{mid - 6} {dx + 5},{mid} {dx},{mid + 6} {dx - 5},{mid}"
                 _titled(row, "polygon", f"{a.label}: {d.text} {d.date}", points=pts, fill=NOTICE)
             else:
-                _titled(row, "line", f"{a.label}: {d.text} {d.date}", x1=dx, x2=dx, y1=y + 2, y2=y + row_h - 2,
-                        stroke=END, stroke_width=2)
+                _titled(
+                    row,
+                    "line",
+                    f"{a.label}: {d.text} {d.date}",
+                    x1=dx,
+                    x2=dx,
+                    y1=y + 2,
+                    y2=y + row_h - 2,
+                    stroke=END,
+                    stroke_width=2,
+                )
     tx = x(on)
-    _el(svg, "line", x1=tx, x2=tx, y1=top - 6, y2=height - 30, stroke=TODAY, stroke_width=1.5, stroke_dasharray="4 3")
+    _el(
+        svg,
+        "line",
+        x1=tx,
+        x2=tx,
+        y1=top - 6,
+        y2=height - 30,
+        stroke=TODAY,
+        stroke_width=1.5,
+        stroke_dasharray="4 3",
+    )
     _el(svg, "text", f"{on.isoformat()}", x=tx + 3, y=height - 16, fill=TODAY)
     return ET.tostring(svg, encoding="unicode")
 
@@ -151,7 +192,10 @@ def network_svg(agreements: Sequence[Agreement], root: str = "") -> str:
     size, radius = 860, 300
     cx = cy = size / 2
     svg = _root(
-        size, size, "network", "Who signed with whom",
+        size,
+        size,
+        "network",
+        "Who signed with whom",
         f"{len(codes)} parties placed on a circle; a line joins two parties for each pair that signed an "
         f"agreement, {len(links)} pairs in all, thicker where they signed more than one.",
     )
@@ -162,16 +206,40 @@ def network_svg(agreements: Sequence[Agreement], root: str = "") -> str:
     edges = _el(svg, "g", class_="edges", stroke=ACCENT, stroke_opacity="0.55")
     for (p, q), ids in links.items():
         (x1, y1, _), (x2, y2, _) = where[p], where[q]
-        _titled(edges, "line", f"{_name(p)} – {_name(q)}: {len(ids)} agreement(s): {', '.join(ids)}",
-                x1=round(x1, 1), y1=round(y1, 1), x2=round(x2, 1), y2=round(y2, 1), stroke_width=1 + 1.5 * (len(ids) - 1))
+        _titled(
+            edges,
+            "line",
+            f"{_name(p)} – {_name(q)}: {len(ids)} agreement(s): {', '.join(ids)}",
+            x1=round(x1, 1),
+            y1=round(y1, 1),
+            x2=round(x2, 1),
+            y2=round(y2, 1),
+            stroke_width=1 + 1.5 * (len(ids) - 1),
+        )
     nodes = _el(svg, "g", class_="nodes")
     for code in codes:
         x, y, angle = where[code]
         link = _el(nodes, "a", href=f"{root}parties/{code.lower()}.html")
         r = 4 + 2.2 * math.sqrt(count[code])
-        _titled(link, "circle", f"{_name(code)}: {count[code]} agreement(s)", cx=round(x, 1), cy=round(y, 1), r=round(r, 1),
-                fill=ACCENT, stroke="#fff")
+        _titled(
+            link,
+            "circle",
+            f"{_name(code)}: {count[code]} agreement(s)",
+            cx=round(x, 1),
+            cy=round(y, 1),
+            r=round(r, 1),
+            fill=ACCENT,
+            stroke="#fff",
+        )
         lx, ly = x + (r + 6) * math.cos(angle), y + (r + 6) * math.sin(angle)
         anchor = "start" if math.cos(angle) > 0.2 else "end" if math.cos(angle) < -0.2 else "middle"
-        _el(link, "text", _short(_name(code), 22), x=round(lx, 1), y=round(ly + 4, 1), text_anchor=anchor, fill=INK)
+        _el(
+            link,
+            "text",
+            _short(_name(code), 22),
+            x=round(lx, 1),
+            y=round(ly + 4, 1),
+            text_anchor=anchor,
+            fill=INK,
+        )
     return ET.tostring(svg, encoding="unicode")
