@@ -50,3 +50,13 @@ def test_cli_start_up_does_not_import_heavy_modules() -> None:
 def test_python_m_mineralpacts_runs_the_cli() -> None:
     result = subprocess.run([sys.executable, "-m", "mineralpacts", "--version"], capture_output=True, text=True, check=False)
     assert result.returncode == 0 and result.stdout.startswith("pacts ")
+
+
+def test_no_module_imports_click_directly() -> None:
+    """Typer may bundle its own click; importing the real one would fail on a clean install."""
+    offenders = [
+        str(p.relative_to(ROOT))
+        for p in (ROOT / "src" / "mineralpacts").rglob("*.py")
+        if re.search(r"^\s*(import click|from click)", p.read_text("utf-8"), flags=re.M)
+    ]
+    assert offenders == []

@@ -29,10 +29,8 @@ __all__ = ["Document", "Limits", "Pos", "load_path", "load_text", "parse_bytes"]
 Pos = tuple[int, int]
 FieldPath = tuple[str | int, ...]
 
-try:  # libyaml is bundled with PyYAML's wheels; the pure-Python parser is the fallback.
-    from yaml import CParser as _Parser
-except ImportError:  # pragma: no cover - depends on the platform's wheel
-    from yaml.loader import Loader as _Parser  # type: ignore[assignment]
+# libyaml is bundled with PyYAML's wheels; the pure-Python parser is the fallback.
+_Parser: Any = getattr(yaml, "CParser", None) or yaml.loader.Loader
 
 
 @dataclass(frozen=True)

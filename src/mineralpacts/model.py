@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -151,19 +151,34 @@ Ref = Annotated[
     Field(min_length=1, description="Where in the text: a clause number ('1.1', '2.6(1)') or a section name."),
 ]
 
-InstrumentTerm = _vocab("instrument")
-StageTerm = _vocab("stage")
-AreaTerm = _vocab("area")
-MineralTerm = _vocab("mineral")
-DisclosureTerm = _vocab("disclosure")
-SourceKindTerm = _vocab("source_kind")
-EventKindTerm = _vocab("event_kind")
-RelationTerm = _vocab("relation")
-LevelTerm = _vocab("level")
-ConfidenceTerm = _vocab("confidence")
-SigningStatusTerm = _vocab("signing_status")
-RenewalTerm = _vocab("renewal")
-TermStatusTerm = _vocab("term_status")
+if TYPE_CHECKING:  # to a type checker each vocabulary field is a str
+    InstrumentTerm = str
+    StageTerm = str
+    AreaTerm = str
+    MineralTerm = str
+    DisclosureTerm = str
+    SourceKindTerm = str
+    EventKindTerm = str
+    RelationTerm = str
+    LevelTerm = str
+    ConfidenceTerm = str
+    SigningStatusTerm = str
+    RenewalTerm = str
+    TermStatusTerm = str
+else:
+    InstrumentTerm = _vocab("instrument")
+    StageTerm = _vocab("stage")
+    AreaTerm = _vocab("area")
+    MineralTerm = _vocab("mineral")
+    DisclosureTerm = _vocab("disclosure")
+    SourceKindTerm = _vocab("source_kind")
+    EventKindTerm = _vocab("event_kind")
+    RelationTerm = _vocab("relation")
+    LevelTerm = _vocab("level")
+    ConfidenceTerm = _vocab("confidence")
+    SigningStatusTerm = _vocab("signing_status")
+    RenewalTerm = _vocab("renewal")
+    TermStatusTerm = _vocab("term_status")
 
 
 class _Strict(BaseModel):

@@ -92,3 +92,15 @@ def test_repository_rules_across_files(invoke: Any, repo_copy: Path) -> None:
 def test_validate_default_is_the_repo_option(invoke: Any) -> None:
     result = invoke("validate", repo=AGREEMENTS)
     assert result.exit_code == 0
+
+
+def test_every_command_rejects_an_unknown_option_as_a_usage_error(invoke: Any) -> None:
+    from mineralpacts.cli import app
+    from typer.main import get_command
+
+    commands = list(get_command(app).commands)  # type: ignore[attr-defined]
+    assert len(commands) >= 4
+    for name in commands:
+        result = invoke(name, "--no-such-option")
+        assert result.exit_code == 2, name
+        assert "internal error" not in result.stderr, name

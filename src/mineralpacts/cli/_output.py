@@ -12,7 +12,6 @@ import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -78,19 +77,29 @@ def emit_yaml(data: Any) -> None:
     typer.echo(dump_yaml(data), nl=False)
 
 
+# Typer may bundle its own copy of click, so click's classes are reached through Typer's public
+# exceptions rather than imported: ClickException is a base class of typer.BadParameter.
+_CLICK_ERRORS: tuple[type[BaseException], ...] = (
+    typer.Exit,
+    typer.Abort,
+    next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"),
+    SystemExit,
+)
+
+
 class PactsGroup(TyperGroup):
     """The root command group: turns library errors into messages and exit codes, once."""
 
-    def list_commands(self, ctx: click.Context) -> list[str]:
+    def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)  # registration order, not alphabetical
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except PactsError as exc:
             error(str(exc))
             raise typer.Exit(exc.exit_code) from None
-        except (typer.Exit, click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit):
+        except _CLICK_ERRORS:
             raise
         except BrokenPipeError:
             _silence_stdout()
