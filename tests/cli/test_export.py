@@ -47,6 +47,7 @@ def test_export_filters_like_list(invoke: Any, tmp_path: Path) -> None:
         (["-f", "sqlite", "-o", "."], "is a folder"),
         (["-f", "csv", "-o", "."], "holds other files"),
         (["-f", "json", "-o", "x.json", "--party", "Atlantis"], "Atlantis"),
+        (["-f", "xlsx", "-o", "x"], "xlsx"),
     ],
 )
 def test_export_errors_exit_2_with_a_message(

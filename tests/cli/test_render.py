@@ -42,6 +42,7 @@ def test_render_site_builds_every_page(invoke: Any, tmp_path: Path, real_ids: li
         (["uk-japan-2023", "--site", "public"], "either ID"),
         (["uk-japan-2023", "--on", "2026-13-01"], "--on"),
         (["--site", "."], "holds other files"),
+        (["uk-japan-2023", "--format", "pdf"], "pdf"),
     ],
 )
 def test_render_errors_exit_2_with_a_message(

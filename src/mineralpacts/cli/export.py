@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -12,7 +12,7 @@ from mineralpacts.cli import _options as opt
 from mineralpacts.cli._output import state
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     """Formats of ``pacts export``."""
 
     csv = "csv"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -12,7 +12,7 @@ from mineralpacts.cli._output import state
 from mineralpacts.errors import UsageError
 
 
-class RenderFormat(str, Enum):
+class RenderFormat(StrEnum):
     """Formats of ``pacts render ID``."""
 
     markdown = "markdown"
