@@ -53,7 +53,7 @@ class _Source:
 
     entries: list[tuple[int, int, FieldPath]] = field(default_factory=list)  # (offset, depth, path)
     spans: list[tuple[int, int]] = field(default_factory=list)  # text inside scalars
-    block_style: dict[FieldPath, str] = field(default_factory=dict)  # path -> '|' or '>'
+    blocks: dict[FieldPath, tuple[str, int, int]] = field(default_factory=dict)  # style, content span
     modeline: str | None = None
     header: list[str] = field(default_factory=list)
     trailer: list[str] = field(default_factory=list)
@@ -64,7 +64,7 @@ class _Source:
 def _parser(text: str) -> Any:
     import yaml
 
-    parser = getattr(yaml, "CParser", None)  # libyaml when the wheel has it; pure Python otherwise
+    parser = getattr(yaml, "CBaseLoader", None)  # libyaml when the wheel has it; pure Python otherwise
     return parser(text) if parser is not None else yaml.loader.Loader(text)
 
 
@@ -100,6 +100,7 @@ def _scan(text: str) -> _Source:
                         else start
                     )
                     src.spans.append((header_end, offset(event.end_mark)))
+                    block = (style, header_end, offset(event.end_mark))
                 else:
                     src.spans.append((start, offset(event.end_mark)))
             top = stack[-1] if stack else None
@@ -113,7 +114,7 @@ def _scan(text: str) -> _Source:
             if top is not None and not top[0] and not in_flow:
                 src.entries.append((start, len(path), path))
             if kind == "ScalarEvent" and (event.style or "") in ("|", ">"):
-                src.block_style[path] = event.style
+                src.blocks[path] = block
             if kind in ("MappingStartEvent", "SequenceStartEvent"):
                 stack.append([kind == "MappingStartEvent", path, bool(event.flow_style), True, None, 0])
             else:
@@ -231,22 +232,23 @@ def _is_word(value: Any) -> bool:
 class _Builder:
     """Turns loaded data plus the source's comments and styles into ruamel.yaml nodes."""
 
-    def __init__(self, src: _Source, folds: dict[FieldPath, list[int]]) -> None:
+    def __init__(self, src: _Source, text: str) -> None:
         self.src = src
-        self.folds = folds
+        self.text = text
 
     def scalar(self, value: Any, path: FieldPath) -> Any:
         from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString, SingleQuotedScalarString
 
         if not isinstance(value, str):
             return value
-        style = self.src.block_style.get(path)
+        style, start, end = self.src.blocks.get(path, ("", 0, 0))
         if style == "|" and "\n" in value.rstrip("\n"):
             return LiteralScalarString(value)
         if style == ">":
             folded = FoldedScalarString(value)
-            if path in self.folds:
-                folded.fold_pos = self.folds[path]
+            folds = _fold_positions(self.text[start:end], value)
+            if folds:
+                folded.fold_pos = folds
             return folded
         if style == "|":
             return LiteralScalarString(value)
@@ -320,29 +322,38 @@ def _indent(path: FieldPath) -> int:
     return 2 * (len(path) - 1)
 
 
-def _folds(text: str, src: _Source) -> dict[FieldPath, list[int]]:
-    """Where folded strings break their lines in the source, read back by ruamel.yaml."""
-    wanted = [p for p, s in src.block_style.items() if s == ">"]
-    if not wanted:
-        return {}
-    from ruamel.yaml import YAML
+def _fold_positions(source: str, value: str) -> list[int]:
+    """Where the source of a folded string broke its lines, as indices of spaces in ``value``.
 
-    try:
-        tree = YAML(typ="rt").load(text)
-    except Exception:  # ruamel.yaml is stricter in places; then folded text is simply re-wrapped
-        return {}
-    out: dict[FieldPath, list[int]] = {}
-    for path in wanted:
-        node: Any = tree
-        try:
-            for part in path:
-                node = node[part]
-        except (KeyError, IndexError, TypeError):
+    Worked out by folding the source lines again (YAML's rules: a break between two lines of
+    text is a space, empty lines are newlines, more-indented lines keep their breaks); when
+    that does not give back ``value`` exactly, no positions are returned and the text is
+    written unbroken, which reads back the same.
+    """
+    lines = source.split("\n")
+    widths = [len(ln) - len(ln.lstrip(" ")) for ln in lines if ln.strip()]
+    if not widths:
+        return []
+    indent = min(widths)
+    out, folds = "", []
+    empty, previous_more = 0, False
+    for raw in lines:
+        if not raw.strip():
+            empty += 1
             continue
-        fold_pos = getattr(node, "fold_pos", None)
-        if fold_pos:
-            out[path] = list(fold_pos)
-    return out
+        line = raw[indent:]
+        more = line[:1] in (" ", "\t")
+        if out or empty:
+            if previous_more or more:
+                out += "\n" * (empty + 1)
+            elif empty:
+                out += "\n" * empty
+            else:
+                folds.append(len(out))
+                out += " "
+        out += line
+        empty, previous_more = 0, more
+    return folds if out == value.rstrip("\n") else []
 
 
 def _dump(tree: Any) -> str:
@@ -373,7 +384,7 @@ def format_text(text: str, path: str = "<string>") -> str:
         first = next(d for d in doc.diagnostics if d.severity == "error")
         raise DataError(f"cannot format {first}; fix it first (pacts validate)")
     src = _scan(text)
-    builder = _Builder(src, _folds(text, src))
+    builder = _Builder(src, text)
     body = _dump(builder.mapping(doc.data, (), Agreement))
     lines = [src.modeline or MODELINE, *src.header]
     result = "\n".join(lines) + "\n" + body + "".join(c + "\n" for c in src.trailer)

@@ -247,7 +247,8 @@ def render_draft(draft: Draft) -> tuple[str, str]:
         try:
             parse_partial_date(draft.date)
         except ValueError as exc:
-            raise UsageError(f"--date: {exc}") from None
+            reason = str(exc).replace("day is out of range for month", "not a real date")
+            raise UsageError(f"--date {draft.date!r}: {reason}") from None
     _check_term("instrument", draft.instrument, "--instrument")
     _check_term("source_kind", draft.source_kind, "--source-kind")
     if draft.source is not None:
