@@ -261,6 +261,16 @@ def _parse(raw: bytes, where: str) -> Agreement:
     return agreement
 
 
+def _read(path: Path) -> bytes | None:
+    """A file's bytes; None when it is gone (renamed while we ran)."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise UsageError(f"{path}: {exc.strerror}") from None
+
+
 def _is_path(name: str) -> bool:
     return name.endswith((".yaml", ".yml")) or "/" in name or os.sep in name
 
@@ -276,9 +286,10 @@ def resolve(spec: str, load_repo: Callable[[], Repository]) -> Side:
     if _is_path(name):
         path = Path(name)
         if rev is None:
-            if not path.is_file():
+            raw = _read(path) if path.is_file() else None
+            if raw is None:
                 raise UsageError(f"{name}: no such file")
-            return Side(spec, _parse(path.read_bytes(), name))
+            return Side(spec, _parse(raw, name))
         tree = GitTree(path.parent if path.parent.is_dir() else Path.cwd())
         raw = tree.read(rev, path)
         if raw is None:
@@ -330,7 +341,7 @@ def since(folder: Path, rev: str) -> list[FileDiff]:
     out = []
     for name in sorted(before | now):
         old = tree.read(rev, folder / name) if name in before else None
-        new = (folder / name).read_bytes() if name in now else None
+        new = _read(folder / name) if name in now else None
         if old == new:
             continue
         try:
