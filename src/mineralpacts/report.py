@@ -112,3 +112,7 @@ def get_reporter(name: str) -> Reporter:
     if name not in REPORTERS:
         raise UsageError(f"unknown format {name!r}; choose from {', '.join(sorted(REPORTERS))}")
     return REPORTERS[name]()
+
+
+# Reporters kept in modules of their own register themselves when imported.
+from mineralpacts import report_sarif as _report_sarif  # noqa: E402, F401
