@@ -119,7 +119,11 @@ class Repository:
         fresh: dict[str, Any] = {}
         repo = cls(folder=root)
         for path in agreement_files(root):
-            raw = path.read_bytes()
+            try:
+                raw = path.read_bytes()
+            except OSError as exc:  # vanished or unreadable since the folder was listed
+                repo.problems.append(Diagnostic.make(str(path), (1, 1), "Y001", f"cannot read file: {exc.strerror or exc}"))
+                continue
             key = hashlib.blake2b(raw, digest_size=16).hexdigest()
             agreement = None
             if key in cache:

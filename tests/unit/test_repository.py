@@ -89,3 +89,18 @@ def test_unreadable_cache_folder_does_not_break_loading(repo_copy: Path, monkeyp
     shutil.rmtree(repo_copy)
     with pytest.raises(RepositoryNotFound):
         Repository.load(repo_copy)
+
+
+def test_unreadable_file_is_a_problem_not_a_crash(repo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = repo_copy / "uk-us-2026.yaml"
+    real = Path.read_bytes
+
+    def flaky(self: Path) -> bytes:
+        if self == target:
+            raise FileNotFoundError(2, "No such file or directory")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", flaky)
+    repo = Repository.load(repo_copy, use_cache=False)
+    assert "uk-us-2026" not in repo and "uk-japan-2023" in repo
+    assert [d.code for d in repo.problems] == ["Y001"]
