@@ -1,4 +1,5 @@
-"""The pre-commit hooks, run by pre-commit itself against a temporary git repository.
+"""The contributor's gates: the pre-commit hooks, run by pre-commit itself against a temporary
+git repository, and the GitHub Actions workflow, checked against its schema and for its steps.
 
 The hooks are read from this checkout's ``.pre-commit-hooks.yaml`` and run as ``repo: local``
 hooks with the same id, entry, file pattern and options. Only the language is swapped for
@@ -111,3 +112,43 @@ def test_fmt_hook_rewrites_a_messy_file_then_passes(git_repo: Path) -> None:
     assert path.read_text("utf-8").splitlines()[1] == "id: uk-japan-2023"
     second = _pre_commit(git_repo)
     assert second.returncode == 0, second.stdout
+
+
+WORKFLOW = ROOT / ".github" / "workflows" / "ci.yml"
+
+
+def test_workflow_is_valid_against_the_github_workflow_schema() -> None:
+    """check-jsonschema ships the workflow schema (vendored), so this needs no network."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "check_jsonschema",
+            "--builtin-schema",
+            "vendor.github-workflows",
+            str(WORKFLOW),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_workflow_runs_the_tests_and_checks_the_data_the_issue_asks_for() -> None:
+    workflow = yaml.safe_load(WORKFLOW.read_text("utf-8"))
+    steps = [s for job in workflow["jobs"].values() for s in job["steps"]]
+    runs = "\n".join(s.get("run", "") for s in steps)
+    for command in (
+        "pip install -e '.[test]'",
+        "python -m pytest",
+        "pacts validate --format github",
+        "pacts fmt --check",
+        "pacts validate --format sarif > pacts.sarif",
+        'pacts diff --since "origin/$BASE_REF" --format markdown >> "$GITHUB_STEP_SUMMARY"',
+    ):
+        assert command in runs, command
+    uploads = [s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload-sarif@")]
+    assert uploads and uploads[0]["with"]["sarif_file"] == "pacts.sarif"
+    assert workflow["jobs"]["data"]["permissions"]["security-events"] == "write"
