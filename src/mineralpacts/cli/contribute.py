@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -36,6 +37,14 @@ def _prompt_missing(draft: Draft) -> None:
         draft.place = _ask("Place signed, as 'City, Country' (empty if unknown)")
     if draft.source is None:
         draft.source = _ask("Address of the best source (empty to fill in later)")
+
+
+def _shown(path: Path) -> Path:
+    """``path`` relative to the working folder when it is below it (as people type paths)."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
 
 
 def new_command(
@@ -149,8 +158,9 @@ def new_command(
         raise UsageError(
             "no agreements/ folder here or above: run pacts new inside your repository, or pass --repo"
         )
-    path = write_new(folder, draft)
-    lines = todo_lines(path.read_text("utf-8"))
+    written = write_new(folder, draft)
+    lines = todo_lines(written.read_text("utf-8"))
+    path = _shown(written)
     typer.echo(f"created {path}")
     if lines:
         typer.echo(
