@@ -29,7 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -96,9 +96,8 @@ def _timed(argv: Sequence[str], env: dict[str, str], cwd: Path) -> tuple[float, 
     return wall, cpu, proc.stdout
 
 
-def _repeat(result: Result, repeat: int, budget: float, run: object) -> Result:
+def _repeat(result: Result, repeat: int, budget: float, run: Callable[[], tuple[float, float]]) -> Result:
     """Call ``run()`` (returning wall and CPU seconds) up to ``repeat`` times within ``budget`` seconds."""
-    assert callable(run)
     for _ in range(repeat):
         wall, cpu = run()
         result.wall.append(wall)
