@@ -35,7 +35,7 @@ from mineralpacts.errors import DataError
 from mineralpacts.load import load_text
 from mineralpacts.model import Agreement
 
-__all__ = ["MODELINE", "FormatResult", "format_paths", "format_text", "iter_yaml_files"]
+__all__ = ["MODELINE", "FormatResult", "format_paths", "format_text"]
 
 #: The editor modeline every agreement file starts with (schema path relative to agreements/).
 MODELINE = "# yaml-language-server: $schema=../schema/agreement.schema.json"
@@ -408,36 +408,16 @@ class FormatResult:
     error: str | None = None
 
 
-def iter_yaml_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Expand files and folders into ``*.yaml``/``*.yml`` files, sorted, each once.
-
-    Raises :class:`~mineralpacts.errors.UsageError` for a path that does not exist.
-    """
-    from mineralpacts.errors import UsageError
-
-    found: dict[Path, None] = {}
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            for child in sorted(p.rglob("*")):
-                if child.suffix in (".yaml", ".yml") and child.is_file():
-                    found[child] = None
-        elif p.is_file():
-            found[p] = None
-        else:
-            raise UsageError(f"{raw}: no such file or folder")
-    return list(found)
-
-
 def format_paths(paths: Iterable[str | os.PathLike[str]], check: bool = False) -> list[FormatResult]:
     """Format every agreement file under ``paths`` in place (atomically); with ``check``, write nothing.
 
     A file that cannot be formatted is left untouched and reported with its error.
     """
     from mineralpacts.fsutil import atomic_write_bytes
+    from mineralpacts.validate import expand_paths
 
     results: list[FormatResult] = []
-    for path in iter_yaml_files(paths):
+    for path in expand_paths(list(paths)):
         try:
             raw = path.read_bytes()
             text = raw.decode("utf-8-sig")
