@@ -209,16 +209,18 @@ def _yaml11_resolver() -> Any:
 
 
 def _needs_quotes(value: str) -> bool:
-    """True for single words starting with a digit (dates, clause numbers: ``'2.6(1)'``) and for
-    strings a YAML 1.1 reader would not read back as the same string (``NO``, ``yes``, ``1:30``)."""
+    """True for text starting with a date, single words starting with a digit (clause numbers:
+    ``'2.6(1)'``) and strings a YAML 1.1 reader would not read back as the same string (``NO``,
+    ``yes``, ``1:30``)."""
     import yaml
 
-    if value[:1].isdigit() and not any(c.isspace() for c in value):
+    if _DATE_START.match(value) or (value[:1].isdigit() and not any(c.isspace() for c in value)):
         return True
     tag = _yaml11_resolver().resolve(yaml.ScalarNode, value, (True, False))
     return bool(tag != "tag:yaml.org,2002:str")
 
 
+_DATE_START = re.compile(r"^[0-9]{4}-[0-9]{2}")
 _WORD = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
 
 

@@ -133,6 +133,11 @@ def test_yaml11_readers_read_the_same_strings() -> None:
     assert "label: '2.6(1)'" in out  # clause numbers are quoted like dates
 
 
+def test_text_starting_with_a_date_is_quoted_other_text_is_plain() -> None:
+    out = format_text("id: x\na: 2021-06-15 (announced)\nb: 2026 Critical Minerals Ministerial\n")
+    assert "a: '2021-06-15 (announced)'" in out and "b: 2026 Critical Minerals Ministerial" in out
+
+
 def test_model_field_names_are_never_quoted() -> None:
     """``on`` is a YAML 1.1 boolean, but it is a field of the model and stays as written."""
     out = format_text("id: x\nterm:\n  commencement:\n    on: signature\n  status: stated\n")
