@@ -30,7 +30,12 @@ Pos = tuple[int, int]
 FieldPath = tuple[str | int, ...]
 
 # libyaml is bundled with PyYAML's wheels; the pure-Python parser is the fallback.
-_Parser: Any = getattr(yaml, "CParser", None) or yaml.loader.Loader
+try:
+    from yaml.cyaml import CParser as _CParser
+
+    _Parser: Any = _CParser
+except ImportError:  # pragma: no cover - depends on the platform's wheel
+    _Parser = yaml.loader.Loader
 
 
 @dataclass(frozen=True)
@@ -285,7 +290,8 @@ def load_text(text: str, path: str = "<string>", limits: Limits = DEFAULT_LIMITS
         mark = exc.problem_mark or exc.context_mark
         pos = _pos(mark) if mark is not None else (1, 1)
         message = " ".join(str(p) for p in (exc.context, exc.problem) if p)
-        doc.error(pos, "Y010", message or "invalid YAML")
+        code = "Y013" if "nesting depth" in message else "Y010"  # libyaml's own depth limit
+        doc.error(pos, code, message or "invalid YAML")
         doc.data = None
         return doc
     except yaml.YAMLError as exc:  # reader errors (control characters) carry no line
