@@ -96,3 +96,12 @@ def test_aliases_are_expanded_within_limits() -> None:
 def test_byte_order_mark_is_accepted() -> None:
     doc = parse_bytes("\ufeffid: x\n".encode(), "bom.yaml")
     assert doc.ok and doc.data == {"id": "x"}
+
+
+def test_libyaml_parser_is_used_when_available() -> None:
+    import yaml
+
+    from mineralpacts import load
+
+    if getattr(yaml, "__with_libyaml__", False):
+        assert load._Parser.__module__ == "yaml._yaml"
