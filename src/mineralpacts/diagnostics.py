@@ -56,6 +56,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "M208": ("error", "duplicate item"),
     "M209": ("error", "field path does not name a field of the model"),
     "M210": ("error", "party listed twice"),
+    "M211": ("error", "placeholder left in the data"),
     "R301": ("error", "file name does not match id"),
     "R302": ("error", "id used by more than one file"),
     "R303": ("error", "related agreement does not exist"),

@@ -101,8 +101,24 @@ def model_rules(doc: Document, a: Agreement, today: dt.date) -> list[Diagnostic]
     _paths_and_unknowns(doc, a, add)
     _term(a, add)
     _duplicates(a, add)
+    _placeholders(doc.data, (), add)
     _warnings(doc, a, add)
     return out
+
+
+_PLACEHOLDER = re.compile(r"\bTODO\b")
+
+
+def _placeholders(data: Any, path: FieldPath, add: Any) -> None:
+    """Text still holding a ``TODO`` marker (as ``pacts new`` writes them) is not finished data."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            _placeholders(value, (*path, key), add)
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            _placeholders(value, (*path, i), add)
+    elif isinstance(data, str) and _PLACEHOLDER.search(data):
+        add(path, "M211", "a TODO placeholder is left here; replace it with the fact, or record it under unknown")
 
 
 def _dates(a: Agreement, today: dt.date, add: Any) -> None:
