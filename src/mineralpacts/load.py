@@ -31,7 +31,7 @@ FieldPath = tuple[str | int, ...]
 
 # libyaml is bundled with PyYAML's wheels; the pure-Python parser is the fallback.
 try:
-    from yaml.cyaml import CParser as _CParser
+    from yaml.cyaml import CParser as _CParser  # type: ignore[attr-defined]
 
     _Parser: Any = _CParser
 except ImportError:  # pragma: no cover - depends on the platform's wheel

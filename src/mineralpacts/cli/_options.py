@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from mineralpacts.query import Filters
 
 FORMAT = typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
 
@@ -75,3 +78,27 @@ class ShowFormat(str, Enum):
     json = "json"
     yaml = "yaml"
     markdown = "markdown"
+
+
+def make_filters(
+    party: list[str] | None,
+    area: list[str] | None,
+    mineral: list[str] | None,
+    instrument: list[str] | None,
+    level: list[str] | None = None,
+    signed_since: str | None = None,
+    signed_until: str | None = None,
+) -> Filters:
+    """The :class:`~mineralpacts.query.Filters` of the options that ``list``, ``status`` and
+    ``export`` share (checked when the filter is applied, not here)."""
+    from mineralpacts.query import Filters
+
+    return Filters(
+        parties=party or (),
+        areas=area or (),
+        minerals=mineral or (),
+        instruments=instrument or (),
+        levels=level or (),
+        signed_since=signed_since,
+        signed_until=signed_until,
+    )

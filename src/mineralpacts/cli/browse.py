@@ -29,17 +29,9 @@ def list_command(
 
     Every filter given must hold: [bold]--party UK --party Japan[/] lists agreements between both.
     """
-    from mineralpacts.query import SUMMARY_COLUMNS, Filters, filter_agreements, summary_row
+    from mineralpacts.query import SUMMARY_COLUMNS, filter_agreements, summary_row
 
-    filters = Filters(
-        parties=party or (),
-        areas=area or (),
-        minerals=mineral or (),
-        instruments=instrument or (),
-        levels=level or (),
-        signed_since=signed_since,
-        signed_until=signed_until,
-    )
+    filters = opt.make_filters(party, area, mineral, instrument, level, signed_since, signed_until)
     if status:
         from mineralpacts.cli.dates import filters_with_status
 

@@ -72,18 +72,10 @@ def status_command(
     unknown (with the reason). See docs/lifecycle.md for the convention.
     """
     from mineralpacts.lifecycle import status as status_of
-    from mineralpacts.query import Filters, filter_agreements
+    from mineralpacts.query import filter_agreements
 
     filters, day = filters_with_status(
-        Filters(
-            parties=party or (),
-            areas=area or (),
-            minerals=mineral or (),
-            instruments=instrument or (),
-            levels=level or (),
-            signed_since=signed_since,
-            signed_until=signed_until,
-        ),
+        opt.make_filters(party, area, mineral, instrument, level, signed_since, signed_until),
         status,
         on,
     )

@@ -55,17 +55,9 @@ def export_command(
     replaced when it holds nothing but an earlier export. Filters work as in [bold]pacts list[/].
     """
     from mineralpacts.export import export
-    from mineralpacts.query import Filters, filter_agreements
+    from mineralpacts.query import filter_agreements
 
-    filters = Filters(
-        parties=party or (),
-        areas=area or (),
-        minerals=mineral or (),
-        instruments=instrument or (),
-        levels=level or (),
-        signed_since=signed_since,
-        signed_until=signed_until,
-    )
+    filters = opt.make_filters(party, area, mineral, instrument, level, signed_since, signed_until)
     found = filter_agreements(state(ctx).repository(), filters)
     path = export(found, fmt.value, output)
     typer.echo(f"wrote {len(found)} agreement(s) as {fmt.value} to {path}", err=True)
