@@ -34,6 +34,9 @@ __all__ = [
 #: Non-ISO codes the project accepts as party codes.
 EXTRA_CODES = {"EU": "European Union"}
 
+#: Display names where ISO 3166's name is not what people write.
+DISPLAY_NAMES = {"CD": "DR Congo", "CG": "Republic of the Congo", "KP": "North Korea", "KR": "South Korea"}
+
 #: Names and codes people type that ISO 3166 does not spell that way.
 ALIASES = {
     "uk": "GB",
@@ -138,10 +141,14 @@ def country_name(code: str) -> str | None:
         return EXTRA_CODES[code]
     import pycountry
 
+    if code in DISPLAY_NAMES:
+        return DISPLAY_NAMES[code]
     found = pycountry.countries.get(alpha_2=code)
     if found is None:
         return None
-    return str(getattr(found, "common_name", None) or found.name)
+    name = str(getattr(found, "common_name", None) or found.name)
+    # ISO's inverted names ("Bolivia, Plurinational State of") read badly in tables and charts.
+    return name.split(", ")[0]
 
 
 def is_party_code(code: str) -> bool:

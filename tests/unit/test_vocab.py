@@ -44,3 +44,12 @@ def test_id_slugs() -> None:
 
 def test_suggest_is_case_insensitive() -> None:
     assert suggest("LITHIUM", terms("mineral"))[0] == "lithium"
+
+
+def test_display_names_read_naturally() -> None:
+    from mineralpacts.vocab import country_name
+
+    assert country_name("CD") == "DR Congo"
+    assert country_name("BO") == "Bolivia"
+    assert country_name("GB") == "United Kingdom"
+    assert country_name("XX") is None
