@@ -129,6 +129,7 @@ class Repository:
             if key in cache:
                 try:
                     agreement = Agreement.model_validate(cache[key])
+                    fresh[key] = cache[key]  # still valid: keep the entry as it is
                 except ValidationError:
                     agreement = None
             if agreement is None:
@@ -136,7 +137,8 @@ class Repository:
                 if agreement is None:
                     repo.problems.extend(problems)
                     continue
-            fresh[key] = agreement.model_dump(mode="json", exclude_defaults=True) if use_cache else None
+                if use_cache:
+                    fresh[key] = agreement.model_dump(mode="json", exclude_defaults=True)
             if agreement.id in repo.agreements:
                 continue  # a duplicate id is a validation error; the first file wins here
             repo.agreements[agreement.id] = agreement

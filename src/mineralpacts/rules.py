@@ -8,6 +8,7 @@ positions) and returns diagnostics. Warnings (``W`` codes) are data-quality advi
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
 from typing import Any, get_args, get_origin
@@ -50,6 +51,7 @@ def _model_of(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def field_path_exists(path: str) -> bool:
     """True when a dotted path (``signed.date``, ``parties[0].code``) names a model field."""
     model: type[BaseModel] | None = Agreement
