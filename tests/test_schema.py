@@ -47,16 +47,16 @@ def test_every_field_has_a_description() -> None:
     assert not missing, f"fields without a description: {missing}"
 
 
-def _cases() -> list[Path]:
-    return sorted((CASES / "valid").glob("*.yaml")) + sorted((CASES / "invalid").glob("*.yaml"))
+def _loadable_cases() -> list[Path]:
+    """Every case file whose YAML loads into a mapping (the others never reach the schema)."""
+    paths = sorted((CASES / "valid").glob("*.yaml")) + sorted((CASES / "invalid").glob("*.yaml"))
+    return [p for p in paths if (doc := load_path(p)).ok and isinstance(doc.data, dict)]
 
 
-@pytest.mark.parametrize("path", _cases(), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", _loadable_cases(), ids=lambda p: p.stem)
 def test_model_never_accepts_what_the_schema_rejects(path: Path) -> None:
     """validate.py skips the full schema pass for files the model accepts; this keeps that sound."""
     doc = load_path(path)
-    if not doc.ok or not isinstance(doc.data, dict):
-        pytest.skip("not loadable YAML")
     try:
         Agreement.model_validate(doc.data)
     except Exception:
