@@ -62,7 +62,10 @@ def test_uk_japan_term_is_encoded_from_the_text() -> None:
     a = Repository.load(AGREEMENTS, use_cache=False).get("uk-japan-2023")
     assert a.term.status == "stated"
     assert a.term.initial_period is not None and a.term.initial_period.years == 3
-    assert a.term.renewal is not None and (a.term.renewal.kind, a.term.renewal.max_renewals) == ("automatic", 1)
+    assert a.term.renewal is not None and (a.term.renewal.kind, a.term.renewal.max_renewals) == (
+        "automatic",
+        1,
+    )
     assert a.term.notice_days == 90
     assert a.legally_binding.value is False and a.legally_binding.ref == "4.1"
     assert [x.ref for x in a.scope.items] == ["1.1", "1.2", "1.3"]

@@ -43,12 +43,16 @@ def test_cli_start_up_does_not_import_heavy_modules() -> None:
         "heavy = [m for m in ('pydantic', 'jsonschema', 'jinja2', 'sqlite_utils', 'icalendar', 'ruamel.yaml') if m in sys.modules]; "
         "print(','.join(heavy))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
     assert out == "", f"imported at start-up: {out}"
 
 
 def test_python_m_mineralpacts_runs_the_cli() -> None:
-    result = subprocess.run([sys.executable, "-m", "mineralpacts", "--version"], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "mineralpacts", "--version"], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0 and result.stdout.startswith("pacts ")
 
 

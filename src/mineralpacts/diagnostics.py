@@ -13,8 +13,8 @@ Codes are grouped by the layer that finds them:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 import dataclasses
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Literal
 

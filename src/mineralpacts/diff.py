@@ -217,7 +217,7 @@ def _facts(a: Agreement) -> dict[str, str]:
         "legally binding": binding,
         "level": a.level,
         "signed": signed,
-        "parties": " – ".join(  # noqa: RUF001 - the en dash of `pacts list`
+        "parties": " – ".join(
             f"{p.code} ({p.represented_by})" if p.represented_by else p.code for p in a.parties
         ),
         "languages": ", ".join(a.languages) or "unknown",

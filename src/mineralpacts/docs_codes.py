@@ -27,7 +27,9 @@ def diagnostics_markdown() -> str:
     ]
     for prefix, title in LAYERS.items():
         lines += ["", f"## {prefix}: {title}", "", "| code | severity | meaning |", "|---|---|---|"]
-        lines += [f"| `{code}` | {sev} | {text} |" for code, (sev, text) in CODES.items() if code.startswith(prefix)]
+        lines += [
+            f"| `{code}` | {sev} | {text} |" for code, (sev, text) in CODES.items() if code.startswith(prefix)
+        ]
     return "\n".join(lines) + "\n"
 
 

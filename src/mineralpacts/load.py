@@ -89,7 +89,9 @@ class Document:
             path = path[:-1]
         return self.positions.get((), (1, 1))
 
-    def error(self, pos: Pos, code: str, message: str, path: FieldPath = (), hints: tuple[str, ...] = ()) -> None:
+    def error(
+        self, pos: Pos, code: str, message: str, path: FieldPath = (), hints: tuple[str, ...] = ()
+    ) -> None:
         """Record a diagnostic at ``pos``."""
         self.diagnostics.append(Diagnostic.make(self.path, pos, code, message, path, hints))
 
@@ -194,7 +196,12 @@ class _Builder:
             tag_ok = self._tag_ok(event.tag, pos, path)
             if kind == "ScalarEvent":
                 if len(event.value) > self.limits.max_scalar:
-                    self.doc.error(pos, "Y018", f"value is {len(event.value):,} characters long; the limit is {self.limits.max_scalar:,}", path)
+                    self.doc.error(
+                        pos,
+                        "Y018",
+                        f"value is {len(event.value):,} characters long; the limit is {self.limits.max_scalar:,}",
+                        path,
+                    )
                     value = None
                 elif tag_ok:
                     value = _scalar(event.value, event.tag, event.implicit[0])
@@ -236,7 +243,9 @@ class _Builder:
             self.doc.key_positions[(*path, key)] = pos
         frame[2] = key
 
-    def _attach(self, stack: list[list[Any]], value: Any, size: int, root: Any, root_set: bool) -> tuple[Any, bool]:
+    def _attach(
+        self, stack: list[list[Any]], value: Any, size: int, root: Any, root_set: bool
+    ) -> tuple[Any, bool]:
         if not stack:
             return value, True
         frame = stack[-1]
@@ -326,7 +335,9 @@ def parse_bytes(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Docum
     """Check the raw bytes of a file (size, binary, UTF-8), then parse them as YAML."""
     if len(raw) > limits.max_bytes:
         doc = Document(path=path)
-        doc.error((1, 1), "Y002", f"file is {len(raw):,} bytes; agreement files are limited to {limits.max_bytes:,}")
+        doc.error(
+            (1, 1), "Y002", f"file is {len(raw):,} bytes; agreement files are limited to {limits.max_bytes:,}"
+        )
         return doc
     if b"\x00" in raw:
         doc = Document(path=path)
@@ -337,7 +348,11 @@ def parse_bytes(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Docum
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         doc = Document(path=path)
-        doc.error(_byte_pos(raw, exc.start), "Y004", f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8")
+        doc.error(
+            _byte_pos(raw, exc.start),
+            "Y004",
+            f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8",
+        )
         return doc
     return load_text(text, path, limits)
 

@@ -34,8 +34,8 @@ __all__ = [
     "Discrepancy",
     "DiscrepancyValue",
     "Event",
-    "Party",
     "PartialDate",
+    "Party",
     "Period",
     "Person",
     "Place",
@@ -63,7 +63,11 @@ def parse_partial_date(text: str) -> tuple[int, int | None, int | None]:
     if not re.match(DATE_PATTERN, text):
         raise ValueError(f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
     parts = [int(p) for p in text.split("-")]
-    year, month, day = parts[0], (parts[1] if len(parts) > 1 else None), (parts[2] if len(parts) > 2 else None)
+    year, month, day = (
+        parts[0],
+        (parts[1] if len(parts) > 1 else None),
+        (parts[2] if len(parts) > 2 else None),
+    )
     if day is not None and month is not None:
         dt.date(year, month, day)  # raises ValueError for 2023-02-30
     return year, month, day
@@ -83,7 +87,9 @@ def _check_partial_date(value: str) -> str:
     try:
         parse_partial_date(value)
     except ValueError as exc:
-        raise ValueError(str(exc).replace("day is out of range for month", f"{value} is not a real date")) from None
+        raise ValueError(
+            str(exc).replace("day is out of range for month", f"{value} is not a real date")
+        ) from None
     return value
 
 
@@ -148,7 +154,9 @@ Url = Annotated[str, Field(pattern=URL_PATTERN, description="An http(s) address.
 Lang = Annotated[str, Field(pattern=LANG_PATTERN, description="A BCP 47 language tag: en, ja, zh-Hans.")]
 Ref = Annotated[
     str,
-    Field(min_length=1, description="Where in the text: a clause number ('1.1', '2.6(1)') or a section name."),
+    Field(
+        min_length=1, description="Where in the text: a clause number ('1.1', '2.6(1)') or a section name."
+    ),
 ]
 
 if TYPE_CHECKING:  # to a type checker each vocabulary field is a str
@@ -295,7 +303,9 @@ class Term(_Strict):
     )
     ref: Ref | None = Field(None, description="The clauses that state the term.")
     commencement: Commencement | None = Field(None, description="When the agreement takes effect.")
-    initial_period: Period | None = Field(None, description="The first term; null when open-ended or unknown.")
+    initial_period: Period | None = Field(
+        None, description="The first term; null when open-ended or unknown."
+    )
     open_ended: bool = Field(False, description="True when the text says it continues until ended.")
     renewal: Renewal | None = Field(None, description="Renewal rules; null when not stated.")
     notice_days: int | None = Field(
@@ -380,7 +390,9 @@ class Agreement(_Strict):
         description="Slug equal to the file name: <party>-<party>-<year>, e.g. uk-japan-2023.",
     )
     title: Text = Field(description="The official English title, or a descriptive one when none is known.")
-    title_official: bool = Field(True, description="False when `title` is descriptive, not the official title.")
+    title_official: bool = Field(
+        True, description="False when `title` is descriptive, not the official title."
+    )
     short_title: str | None = Field(None, description="The short name people use.")
     titles: dict[Annotated[str, Field(pattern=LANG_PATTERN)], str] = Field(
         default_factory=dict, description="Titles in other languages, keyed by BCP 47 tag (ja, zh-Hans)."
@@ -389,13 +401,17 @@ class Agreement(_Strict):
     level: LevelTerm = Field(
         "government", description="government, or agency / state-company when those signed instead."
     )
-    legally_binding: Binding = Field(description="Whether it binds the parties in law, and the clause that says so.")
+    legally_binding: Binding = Field(
+        description="Whether it binds the parties in law, and the clause that says so."
+    )
     parties: list[Party] = Field(min_length=2, description="The parties, two or more.")
     signed: Signing = Field(description="When, where and how it was concluded.")
     languages: list[Lang] = Field(default_factory=list, description="Languages of the authentic texts.")
     disclosure: DisclosureTerm = Field(description="How much of the agreement is public.")
     summary: Text = Field(description="What the agreement does, in our own words.")
-    purposes: list[str] = Field(default_factory=list, description="The aims the preamble states, in our own words.")
+    purposes: list[str] = Field(
+        default_factory=list, description="The aims the preamble states, in our own words."
+    )
     scope: Scope = Field(default_factory=Scope, description="Value-chain stages and scope clauses.")
     areas: list[Area] = Field(default_factory=list, description="The areas of cooperation.")
     minerals: list[MineralTerm] = Field(default_factory=list, description="Minerals the agreement names.")
@@ -407,7 +423,9 @@ class Agreement(_Strict):
     related: list[Related] = Field(default_factory=list, description="Links to other agreements.")
     sources: list[Source] = Field(min_length=1, description="The sources, at least one.")
     discrepancies: list[Discrepancy] = Field(default_factory=list, description="Where sources disagree.")
-    unknown: list[Unknown] = Field(default_factory=list, description="Facts the sources do not give, and why.")
+    unknown: list[Unknown] = Field(
+        default_factory=list, description="Facts the sources do not give, and why."
+    )
     confidence: ConfidenceTerm = Field(description="How well the core facts are sourced.")
     notes: str | None = Field(None, description="Anything else a reader should know, in our own words.")
 

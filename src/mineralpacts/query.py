@@ -10,7 +10,7 @@ from mineralpacts.errors import UsageError
 from mineralpacts.model import Agreement, parse_partial_date
 from mineralpacts.vocab import resolve_party, suggest, terms
 
-__all__ = ["Filters", "filter_agreements", "summary_row", "SUMMARY_COLUMNS"]
+__all__ = ["SUMMARY_COLUMNS", "Filters", "filter_agreements", "summary_row"]
 
 
 def _check_terms(kind: str, values: Sequence[str], option: str) -> None:

@@ -12,7 +12,15 @@ from typing import ClassVar
 from mineralpacts.diagnostics import Diagnostic
 from mineralpacts.validate import Report
 
-__all__ = ["REPORTERS", "GithubReporter", "JsonReporter", "Reporter", "TextReporter", "get_reporter", "register_reporter"]
+__all__ = [
+    "REPORTERS",
+    "GithubReporter",
+    "JsonReporter",
+    "Reporter",
+    "TextReporter",
+    "get_reporter",
+    "register_reporter",
+]
 
 
 class Reporter:

@@ -105,7 +105,9 @@ class Repository:
     problems: list[Diagnostic] = field(default_factory=list)
 
     @classmethod
-    def load(cls, folder: str | os.PathLike[str] | None = None, *, use_cache: bool | None = None) -> Repository:
+    def load(
+        cls, folder: str | os.PathLike[str] | None = None, *, use_cache: bool | None = None
+    ) -> Repository:
         """Load every agreement of ``folder`` (found by :func:`find_folder` when None).
 
         Files that do not load are left out and described in :attr:`problems`. The cache is
@@ -122,7 +124,9 @@ class Repository:
             try:
                 raw = path.read_bytes()
             except OSError as exc:  # vanished or unreadable since the folder was listed
-                repo.problems.append(Diagnostic.make(str(path), (1, 1), "Y001", f"cannot read file: {exc.strerror or exc}"))
+                repo.problems.append(
+                    Diagnostic.make(str(path), (1, 1), "Y001", f"cannot read file: {exc.strerror or exc}")
+                )
                 continue
             key = hashlib.blake2b(raw, digest_size=16).hexdigest()
             agreement = None

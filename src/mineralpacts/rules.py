@@ -120,7 +120,11 @@ def _placeholders(data: Any, path: FieldPath, add: Any) -> None:
         for i, value in enumerate(data):
             _placeholders(value, (*path, i), add)
     elif isinstance(data, str) and _PLACEHOLDER.search(data):
-        add(path, "M211", "a TODO placeholder is left here; replace it with the fact, or record it under unknown")
+        add(
+            path,
+            "M211",
+            "a TODO placeholder is left here; replace it with the fact, or record it under unknown",
+        )
 
 
 def _dates(a: Agreement, today: dt.date, add: Any) -> None:
@@ -137,7 +141,11 @@ def _dates(a: Agreement, today: dt.date, add: Any) -> None:
         signed_first = _bounds(a.signed.date)[0]
         for i, e in enumerate(a.events):
             if _bounds(e.date)[1] < signed_first and e.kind not in ("announcement", "other"):
-                add(("events", i, "date"), "M204", f"{e.kind} on {e.date} is before the signing date {a.signed.date}")
+                add(
+                    ("events", i, "date"),
+                    "M204",
+                    f"{e.kind} on {e.date} is before the signing date {a.signed.date}",
+                )
     c = a.term.commencement
     if c is not None and c.on == "date" and c.date is None:
         add(("term", "commencement", "date"), "M207", "commencement 'on: date' needs a date")
@@ -149,7 +157,11 @@ def _sources(a: Agreement, add: Any) -> None:
         for j, v in enumerate(d.values):
             for k, url in enumerate(v.sources):
                 if url not in listed:
-                    add(("discrepancies", i, "values", j, "sources", k), "M206", f"{url} is cited but not listed under sources")
+                    add(
+                        ("discrepancies", i, "values", j, "sources", k),
+                        "M206",
+                        f"{url} is cited but not listed under sources",
+                    )
     for i, e in enumerate(a.events):
         for k, url in enumerate(e.sources):
             if url not in listed:
@@ -177,20 +189,35 @@ def _term(a: Agreement, add: Any) -> None:
     t = a.term
     rules = (t.commencement, t.initial_period, t.renewal, t.notice_days)
     if t.status == "stated" and all(r is None for r in rules) and not t.open_ended:
-        add(("term", "status"), "M207", "term status is 'stated' but no commencement, period, renewal or notice is given")
+        add(
+            ("term", "status"),
+            "M207",
+            "term status is 'stated' but no commencement, period, renewal or notice is given",
+        )
     if t.status != "stated" and (any(r is not None for r in rules) or t.open_ended):
         add(("term", "status"), "M207", f"term status is {t.status!r} but term rules are given; use 'stated'")
     if t.open_ended and t.initial_period is not None:
         add(("term", "open_ended"), "M207", "an open-ended term cannot also have an initial period")
-    if t.renewal is not None and t.renewal.kind != "none" and t.renewal.period is None and t.initial_period is None:
-        add(("term", "renewal", "period"), "M207", "a renewal needs a period (or an initial period to repeat)")
+    if (
+        t.renewal is not None
+        and t.renewal.kind != "none"
+        and t.renewal.period is None
+        and t.initial_period is None
+    ):
+        add(
+            ("term", "renewal", "period"), "M207", "a renewal needs a period (or an initial period to repeat)"
+        )
 
 
 def _duplicates(a: Agreement, add: Any) -> None:
     seen_codes: dict[str, int] = {}
     for i, p in enumerate(a.parties):
         if p.code in seen_codes:
-            add(("parties", i, "code"), "M210", f"party {p.code} is listed twice (also parties[{seen_codes[p.code]}])")
+            add(
+                ("parties", i, "code"),
+                "M210",
+                f"party {p.code} is listed twice (also parties[{seen_codes[p.code]}])",
+            )
         seen_codes.setdefault(p.code, i)
     checks: list[tuple[str, list[Any]]] = [
         ("sources", [s.url for s in a.sources]),
@@ -213,11 +240,19 @@ def _duplicates(a: Agreement, add: Any) -> None:
 
 def _warnings(doc: Document, a: Agreement, add: Any) -> None:
     if not any(s.kind in OFFICIAL_KINDS for s in a.sources):
-        add(("sources",), "W401", "no official source (official-text or official-announcement); find one if it exists")
+        add(
+            ("sources",),
+            "W401",
+            "no official source (official-text or official-announcement); find one if it exists",
+        )
     if a.disclosure == "full-text-public" and a.areas and not any(x.ref for x in a.areas):
         add(("areas",), "W402", "the full text is public but no area cites its clause (ref)")
     if a.confidence == "medium" and len({s.url for s in a.sources}) < 2:
         add(("confidence",), "W403", "medium confidence rests on a single source; add a second one")
     first_line = doc.text.split("\n", 1)[0]
     if not first_line.startswith(MODELINE):
-        add((), "W404", f"first line should be the schema modeline '{MODELINE}../schema/agreement.schema.json'")
+        add(
+            (),
+            "W404",
+            f"first line should be the schema modeline '{MODELINE}../schema/agreement.schema.json'",
+        )

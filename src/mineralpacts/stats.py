@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from mineralpacts.model import Agreement
 from mineralpacts.vocab import country_name
 
-__all__ = ["Stats", "coverage_markdown", "compute_stats"]
+__all__ = ["Stats", "compute_stats", "coverage_markdown"]
 
 
 @dataclass
@@ -32,7 +32,16 @@ class Stats:
 
 
 DIMENSIONS = (
-    "party", "year", "instrument", "area", "mineral", "disclosure", "confidence", "level", "signing_status", "source_kind",
+    "party",
+    "year",
+    "instrument",
+    "area",
+    "mineral",
+    "disclosure",
+    "confidence",
+    "level",
+    "signing_status",
+    "source_kind",
 )
 
 
@@ -60,7 +69,13 @@ def compute_stats(agreements: Iterable[Agreement]) -> Stats:
 
 
 def _cell(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|").replace("\n", " ")
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("|", "\\|")
+        .replace("\n", " ")
+    )
 
 
 def coverage_markdown(agreements: Iterable[Agreement]) -> str:
@@ -79,7 +94,9 @@ def coverage_markdown(agreements: Iterable[Agreement]) -> str:
     letters = {"official-text": "o", "official-announcement": "a", "news": "n", "analysis": "x"}
     for a in rows:
         parties = " – ".join(country_name(c) or c for c in a.party_codes)
-        signed = (a.signed.date or "unknown") + ("" if a.signed.status == "signed" else f" ({a.signed.status})")
+        signed = (a.signed.date or "unknown") + (
+            "" if a.signed.status == "signed" else f" ({a.signed.status})"
+        )
         place = a.signed.place.city if a.signed.place and a.signed.place.city else ""
         kinds = Counter(letters[s.kind] for s in a.sources)
         sources = " ".join(f"{n}{k}" for k, n in sorted(kinds.items()))

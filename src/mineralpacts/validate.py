@@ -26,7 +26,14 @@ from mineralpacts.errors import UsageError
 from mineralpacts.load import Document, load_path
 from mineralpacts.model import Agreement
 
-__all__ = ["FileResult", "Report", "model_diagnostics", "schema_diagnostics", "validate_document", "validate_paths"]
+__all__ = [
+    "FileResult",
+    "Report",
+    "model_diagnostics",
+    "schema_diagnostics",
+    "validate_document",
+    "validate_paths",
+]
 
 
 @dataclass
@@ -117,16 +124,28 @@ def schema_diagnostics(doc: Document) -> list[Diagnostic]:
         path = tuple(error.absolute_path)
         kind, value = error.validator, error.validator_value
         if kind == "required":
-            missing = [name for name in value if isinstance(error.instance, dict) and name not in error.instance]
+            missing = [
+                name for name in value if isinstance(error.instance, dict) and name not in error.instance
+            ]
             for name in missing:
-                out.append(Diagnostic.make(doc.path, doc.pos(path), "S101", f"required field {name!r} is missing", (*path, name)))
+                out.append(
+                    Diagnostic.make(
+                        doc.path, doc.pos(path), "S101", f"required field {name!r} is missing", (*path, name)
+                    )
+                )
         elif kind == "additionalProperties":
             allowed = list(error.schema.get("properties", {}))
             for name in [k for k in error.instance if k not in allowed]:
                 hint = suggest(str(name), allowed)
                 tail = f"; did you mean {hint[0]!r}?" if hint else ""
                 out.append(
-                    Diagnostic.make(doc.path, doc.pos((*path, name), key=True), "S102", f"unknown field {name!r}{tail}", (*path, name))
+                    Diagnostic.make(
+                        doc.path,
+                        doc.pos((*path, name), key=True),
+                        "S102",
+                        f"unknown field {name!r}{tail}",
+                        (*path, name),
+                    )
                 )
         elif kind == "enum":
             hint = suggest(str(error.instance), [str(v) for v in value])
@@ -134,20 +153,45 @@ def schema_diagnostics(doc: Document) -> list[Diagnostic]:
                 tail = f"; did you mean {' or '.join(repr(h) for h in hint)}?"
             else:
                 tail = f"; use one of: {', '.join(map(str, value[:12]))}{', ...' if len(value) > 12 else ''}"
-            out.append(Diagnostic.make(doc.path, doc.pos(path), "S104", f"{error.instance!r} is not a known term{tail}", path, hint))
+            out.append(
+                Diagnostic.make(
+                    doc.path,
+                    doc.pos(path),
+                    "S104",
+                    f"{error.instance!r} is not a known term{tail}",
+                    path,
+                    hint,
+                )
+            )
         elif kind == "type":
             expected = " or ".join(value) if isinstance(value, list) else value
             out.append(
-                Diagnostic.make(doc.path, doc.pos(path), "S103", f"expected {expected}, found {_type_name(error.instance)}", path)
+                Diagnostic.make(
+                    doc.path,
+                    doc.pos(path),
+                    "S103",
+                    f"expected {expected}, found {_type_name(error.instance)}",
+                    path,
+                )
             )
         elif kind == "pattern":
             out.append(
-                Diagnostic.make(doc.path, doc.pos(path), "S105", f"{error.instance!r} is not {_pattern_hint(value)}", path)
+                Diagnostic.make(
+                    doc.path, doc.pos(path), "S105", f"{error.instance!r} is not {_pattern_hint(value)}", path
+                )
             )
         elif kind in ("minItems", "maxItems", "minLength", "maxLength", "minProperties"):
             out.append(Diagnostic.make(doc.path, doc.pos(path), "S106", _size_message(kind, value), path))
         elif kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-            out.append(Diagnostic.make(doc.path, doc.pos(path), "S107", f"{error.instance!r} is out of range ({kind} {value})", path))
+            out.append(
+                Diagnostic.make(
+                    doc.path,
+                    doc.pos(path),
+                    "S107",
+                    f"{error.instance!r} is out of range ({kind} {value})",
+                    path,
+                )
+            )
         else:
             out.append(Diagnostic.make(doc.path, doc.pos(path), "S199", error.message, path))
     return out
@@ -176,7 +220,9 @@ def model_diagnostics(doc: Document, exc: ValidationError) -> list[Diagnostic]:
     return out
 
 
-def validate_document(doc: Document, today: dt.date | None = None) -> tuple[Agreement | None, list[Diagnostic]]:
+def validate_document(
+    doc: Document, today: dt.date | None = None
+) -> tuple[Agreement | None, list[Diagnostic]]:
     """Run layers 2 and 3 on a loaded document; return the agreement (if valid) and diagnostics."""
     from mineralpacts.rules import model_rules
 
@@ -256,11 +302,23 @@ def _repository_rules(report: Report, docs: list[tuple[Path, Document]]) -> None
         known.add(a.id)
         if path.stem != a.id:
             result.diagnostics.append(
-                Diagnostic.make(doc.path, doc.pos(("id",)), "R301", f"id {a.id!r} does not match the file name {path.name!r}", ("id",))
+                Diagnostic.make(
+                    doc.path,
+                    doc.pos(("id",)),
+                    "R301",
+                    f"id {a.id!r} does not match the file name {path.name!r}",
+                    ("id",),
+                )
             )
         if a.id in first_seen:
             result.diagnostics.append(
-                Diagnostic.make(doc.path, doc.pos(("id",)), "R302", f"id {a.id!r} is also used by {first_seen[a.id]}", ("id",))
+                Diagnostic.make(
+                    doc.path,
+                    doc.pos(("id",)),
+                    "R302",
+                    f"id {a.id!r} is also used by {first_seen[a.id]}",
+                    ("id",),
+                )
             )
         else:
             first_seen[a.id] = doc.path
@@ -268,9 +326,9 @@ def _repository_rules(report: Report, docs: list[tuple[Path, Document]]) -> None
         a = result.agreement
         if a is None:
             continue
-        targets: Iterable[tuple[tuple[str | int, ...], str]] = [(("related", i, "id"), r.id) for i, r in enumerate(a.related)] + [
-            (("events", i, "agreement"), e.agreement) for i, e in enumerate(a.events) if e.agreement
-        ]
+        targets: Iterable[tuple[tuple[str | int, ...], str]] = [
+            (("related", i, "id"), r.id) for i, r in enumerate(a.related)
+        ] + [(("events", i, "agreement"), e.agreement) for i, e in enumerate(a.events) if e.agreement]
         for fpath, target in targets:
             if target not in known:
                 from mineralpacts.vocab import suggest
@@ -278,5 +336,11 @@ def _repository_rules(report: Report, docs: list[tuple[Path, Document]]) -> None
                 hint = suggest(target, sorted(known))
                 tail = f"; did you mean {hint[0]!r}?" if hint else ""
                 result.diagnostics.append(
-                    Diagnostic.make(doc.path, doc.pos(fpath), "R303", f"no agreement {target!r} in the repository{tail}", fpath)
+                    Diagnostic.make(
+                        doc.path,
+                        doc.pos(fpath),
+                        "R303",
+                        f"no agreement {target!r} in the repository{tail}",
+                        fpath,
+                    )
                 )

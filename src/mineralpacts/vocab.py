@@ -19,12 +19,12 @@ import yaml
 from mineralpacts.errors import UnknownParty
 
 __all__ = [
+    "KINDS",
     "Country",
     "country_name",
+    "definition",
     "is_party_code",
     "party_slug",
-    "KINDS",
-    "definition",
     "resolve_party",
     "suggest",
     "terms",

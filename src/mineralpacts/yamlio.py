@@ -28,7 +28,7 @@ def dump_yaml(data: Any) -> str:
     yaml = YAML(typ="safe", pure=True)
     yaml.default_flow_style = False
     yaml.allow_unicode = True
-    setattr(yaml, "sort_base_mapping_type_on_output", False)  # keep keys in the order given
+    yaml.sort_base_mapping_type_on_output = False  # type: ignore[assignment]  # keep keys in order
     yaml.width = 100
     yaml.representer.add_representer(str, _represent_str)
     out = io.StringIO()

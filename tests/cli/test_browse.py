@@ -93,9 +93,19 @@ def test_show_for_a_person_has_everything(invoke: Any) -> None:
     assert result.exit_code == 0
     out = result.stdout
     for text in (
-        "UK–Japan Critical Minerals MoC", "Department for Business and Trade", "METI", "2023-10-28",
-        "Osaka", "not legally binding", "2.6(1)", "technical-standards", "Initial period: 3 years",
-        "automatic", "90 days", "gov.uk", "exploration",
+        "UK–Japan Critical Minerals MoC",
+        "Department for Business and Trade",
+        "METI",
+        "2023-10-28",
+        "Osaka",
+        "not legally binding",
+        "2.6(1)",
+        "technical-standards",
+        "Initial period: 3 years",
+        "automatic",
+        "90 days",
+        "gov.uk",
+        "exploration",
     ):
         assert text in out, text
 

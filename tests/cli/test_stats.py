@@ -26,7 +26,15 @@ def test_stats_json(invoke: Any) -> None:
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert data["party"]["GB"] >= 2 and data["total"] >= 2
-    assert set(data) >= {"year", "instrument", "area", "disclosure", "confidence", "source_kind", "unknown_facts"}
+    assert set(data) >= {
+        "year",
+        "instrument",
+        "area",
+        "disclosure",
+        "confidence",
+        "source_kind",
+        "unknown_facts",
+    }
 
 
 def test_stats_table_and_bad_format(invoke: Any) -> None:

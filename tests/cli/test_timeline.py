@@ -87,7 +87,7 @@ def test_ics_parses_back(invoke: Invoke, small_repo: Path, tmp_path: Path) -> No
     notice = events["uk-japan-2023-notice-due-2026-07-30@mineralpacts"]
     assert notice.decoded("DTSTART") == dt.date(2026, 7, 30)
     assert notice.decoded("DTEND") == dt.date(2026, 7, 31)
-    assert "UK–Japan" in str(notice["SUMMARY"])  # noqa: RUF001 and "notice" in str(notice["SUMMARY"])
+    assert "UK–Japan" in str(notice["SUMMARY"])
     assert "uk-japan-2023" in str(notice["DESCRIPTION"])
     assert str(notice["URL"]).startswith("https://www.gov.uk/")
     assert "uk-japan-2023-term-end-2029-10-27@mineralpacts" in events

@@ -22,8 +22,13 @@ def test_reports_every_problem_in_every_file_and_exits_1(invoke: Any) -> None:
     result = invoke("validate", str(INVALID / "unknown-field.yaml"), str(INVALID / "vocab-typo.yaml"))
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert "tests/cases/invalid/unknown-field.yaml:2:1: S101 required field 'title' is missing (title)" in lines
-    assert any(line.startswith("tests/cases/invalid/unknown-field.yaml:3:1: S102 unknown field 'titel'") for line in lines)
+    assert (
+        "tests/cases/invalid/unknown-field.yaml:2:1: S101 required field 'title' is missing (title)" in lines
+    )
+    assert any(
+        line.startswith("tests/cases/invalid/unknown-field.yaml:3:1: S102 unknown field 'titel'")
+        for line in lines
+    )
     assert any(":4:13: S104 'memorandum' is not a known term" in line for line in lines)
     assert lines[-1] == "3 errors in 2 of 2 files, 0 warnings"
 
@@ -51,7 +56,9 @@ def test_json_format_round_trips(invoke: Any) -> None:
 def test_github_annotations(invoke: Any) -> None:
     result = invoke("validate", "--format", "github", str(INVALID / "bad-party-code.yaml"))
     assert result.exit_code == 1
-    assert result.stdout.startswith("::error file=tests/cases/invalid/bad-party-code.yaml,line=10,col=11,title=M202::")
+    assert result.stdout.startswith(
+        "::error file=tests/cases/invalid/bad-party-code.yaml,line=10,col=11,title=M202::"
+    )
 
 
 def test_missing_path_is_a_usage_error(invoke: Any) -> None:
@@ -77,7 +84,11 @@ def test_hostile_files_exit_1_with_diagnostics(invoke: Any, tmp_path: Path) -> N
         (tmp_path / name).write_bytes(raw)
     result = invoke("validate", str(tmp_path))
     assert result.exit_code == 1
-    codes = {line.split(": ")[1].split()[0] for line in result.stdout.splitlines() if ": " in line and line.startswith(str(tmp_path)[:1])}
+    codes = {
+        line.split(": ")[1].split()[0]
+        for line in result.stdout.splitlines()
+        if ": " in line and line.startswith(str(tmp_path)[:1])
+    }
     assert {"Y003", "Y004", "Y005", "Y013", "Y012", "Y002"} <= codes
     assert "Traceback" not in result.stdout + result.stderr
 
@@ -95,8 +106,9 @@ def test_validate_default_is_the_repo_option(invoke: Any) -> None:
 
 
 def test_every_command_rejects_an_unknown_option_as_a_usage_error(invoke: Any) -> None:
-    from mineralpacts.cli import app
     from typer.main import get_command
+
+    from mineralpacts.cli import app
 
     commands = list(get_command(app).commands)  # type: ignore[attr-defined]
     assert len(commands) >= 4

@@ -29,7 +29,12 @@ HOSTILE = [
     ("python-name", b"x: !!python/name:os.system\n", "Y012", 1),
     ("custom-tag", b"x: !Ref foo\n", "Y012", 1),
     ("deep-flow", b"x: " + b"[" * 5000 + b"]" * 5000 + b"\n", "Y013", 1),
-    ("deep-block", "".join(f"{'  ' * i}k{i}:\n" for i in range(80)).encode() + b"  " * 80 + b"v\n", "Y013", 65),
+    (
+        "deep-block",
+        "".join(f"{'  ' * i}k{i}:\n" for i in range(80)).encode() + b"  " * 80 + b"v\n",
+        "Y013",
+        65,
+    ),
     ("alias-bomb", _bomb(), "Y014", None),
     ("two-docs", b"id: a\n---\nid: b\n", "Y015", 2),
     ("list", b"- a\n- b\n", "Y016", 1),
@@ -78,7 +83,16 @@ def test_unreadable_path_is_a_diagnostic(tmp_path: Path) -> None:
 
 def test_yaml_1_2_scalars_norway_stays_a_string() -> None:
     doc = load_text("a: NO\nb: yes\nc: 2023-10-28\nd: true\ne: 3\nf: 0x10\ng: ~\nh: 1.5\n")
-    assert doc.data == {"a": "NO", "b": "yes", "c": "2023-10-28", "d": True, "e": 3, "f": 16, "g": None, "h": 1.5}
+    assert doc.data == {
+        "a": "NO",
+        "b": "yes",
+        "c": "2023-10-28",
+        "d": True,
+        "e": 3,
+        "f": 16,
+        "g": None,
+        "h": 1.5,
+    }
 
 
 def test_positions_of_values_and_keys() -> None:

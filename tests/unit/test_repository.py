@@ -50,7 +50,9 @@ def test_cached_uncached_and_validated_reads_agree() -> None:
 def test_cache_follows_file_content(repo_copy: Path) -> None:
     Repository.load(repo_copy)
     path = repo_copy / "uk-japan-2023.yaml"
-    path.write_text(path.read_text("utf-8").replace("short_title: UK–Japan", "short_title: Changed UK–Japan"), "utf-8")
+    path.write_text(
+        path.read_text("utf-8").replace("short_title: UK–Japan", "short_title: Changed UK–Japan"), "utf-8"
+    )
     assert Repository.load(repo_copy).get("uk-japan-2023").short_title.startswith("Changed")
 
 
@@ -81,7 +83,9 @@ def test_iteration_is_in_id_order() -> None:
     assert all(isinstance(a, Agreement) for a in Repository.load(AGREEMENTS))
 
 
-def test_unreadable_cache_folder_does_not_break_loading(repo_copy: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_unreadable_cache_folder_does_not_break_loading(
+    repo_copy: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     blocker = tmp_path / "file-not-folder"
     blocker.write_text("")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))

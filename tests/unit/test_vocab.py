@@ -11,10 +11,26 @@ from mineralpacts.vocab import KINDS, party_slug, resolve_party, suggest, terms,
 @pytest.mark.parametrize(
     ("typed", "code"),
     [
-        ("UK", "GB"), ("GB", "GB"), ("GBR", "GB"), ("United Kingdom", "GB"), ("Britain", "GB"),
-        ("uk", "GB"), ("US", "US"), ("USA", "US"), ("United States", "US"), ("Japan", "JP"),
-        ("JP", "JP"), ("JPN", "JP"), ("EU", "EU"), ("European Union", "EU"), ("Türkiye", "TR"),
-        ("turkey", "TR"), ("DRC", "CD"), ("South Korea", "KR"), ("  japan ", "JP"), ("Norway", "NO"),
+        ("UK", "GB"),
+        ("GB", "GB"),
+        ("GBR", "GB"),
+        ("United Kingdom", "GB"),
+        ("Britain", "GB"),
+        ("uk", "GB"),
+        ("US", "US"),
+        ("USA", "US"),
+        ("United States", "US"),
+        ("Japan", "JP"),
+        ("JP", "JP"),
+        ("JPN", "JP"),
+        ("EU", "EU"),
+        ("European Union", "EU"),
+        ("Türkiye", "TR"),
+        ("turkey", "TR"),
+        ("DRC", "CD"),
+        ("South Korea", "KR"),
+        ("  japan ", "JP"),
+        ("Norway", "NO"),
     ],
 )
 def test_names_people_type_resolve(typed: str, code: str) -> None:
@@ -38,7 +54,12 @@ def test_every_term_has_a_one_line_definition() -> None:
 
 def test_id_slugs() -> None:
     assert [party_slug(c) for c in ("GB", "US", "JP", "EU", "SA", "CD")] == [
-        "uk", "us", "japan", "eu", "saudi-arabia", "drc",
+        "uk",
+        "us",
+        "japan",
+        "eu",
+        "saudi-arabia",
+        "drc",
     ]
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -23,27 +23,54 @@ Party = Annotated[
 ]
 AreaOpt = Annotated[
     list[str] | None,
-    typer.Option("--area", "-a", help="An area of cooperation term (repeatable; all must be present).", show_default=False),
+    typer.Option(
+        "--area",
+        "-a",
+        help="An area of cooperation term (repeatable; all must be present).",
+        show_default=False,
+    ),
 ]
 MineralOpt = Annotated[
     list[str] | None,
-    typer.Option("--mineral", "-m", help="A mineral term, e.g. lithium (repeatable; all must be named).", show_default=False),
+    typer.Option(
+        "--mineral",
+        "-m",
+        help="A mineral term, e.g. lithium (repeatable; all must be named).",
+        show_default=False,
+    ),
 ]
 InstrumentOpt = Annotated[
     list[str] | None,
-    typer.Option("--instrument", "-i", help="An instrument type: mou, moc, framework... (repeatable; any).", show_default=False),
+    typer.Option(
+        "--instrument",
+        "-i",
+        help="An instrument type: mou, moc, framework... (repeatable; any).",
+        show_default=False,
+    ),
 ]
 LevelOpt = Annotated[
     list[str] | None,
-    typer.Option("--level", help="government, agency or state-company (repeatable; any).", show_default=False),
+    typer.Option(
+        "--level", help="government, agency or state-company (repeatable; any).", show_default=False
+    ),
 ]
 Since = Annotated[
     str | None,
-    typer.Option("--signed-since", metavar="DATE", help="Signed on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).", show_default=False),
+    typer.Option(
+        "--signed-since",
+        metavar="DATE",
+        help="Signed on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).",
+        show_default=False,
+    ),
 ]
 Until = Annotated[
     str | None,
-    typer.Option("--signed-until", metavar="DATE", help="Signed on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD).", show_default=False),
+    typer.Option(
+        "--signed-until",
+        metavar="DATE",
+        help="Signed on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD).",
+        show_default=False,
+    ),
 ]
 
 StatusOpt = Annotated[
@@ -57,11 +84,16 @@ StatusOpt = Annotated[
 ]
 OnOpt = Annotated[
     str | None,
-    typer.Option("--on", metavar="DATE", help="The day to compute where agreements stand (YYYY-MM-DD). Default: today.", show_default=False),
+    typer.Option(
+        "--on",
+        metavar="DATE",
+        help="The day to compute where agreements stand (YYYY-MM-DD). Default: today.",
+        show_default=False,
+    ),
 ]
 
 
-class ListFormat(str, Enum):
+class ListFormat(StrEnum):
     """Formats of ``pacts list``."""
 
     table = "table"
@@ -71,7 +103,7 @@ class ListFormat(str, Enum):
     ids = "ids"
 
 
-class ShowFormat(str, Enum):
+class ShowFormat(StrEnum):
     """Formats of ``pacts show``."""
 
     text = "text"

@@ -110,7 +110,9 @@ class PactsGroup(TyperGroup):
         except Exception as exc:
             if os.environ.get("PACTS_DEBUG"):
                 raise
-            error(f"internal error: {type(exc).__name__}: {exc} (set PACTS_DEBUG=1 for the traceback; please report it)")
+            error(
+                f"internal error: {type(exc).__name__}: {exc} (set PACTS_DEBUG=1 for the traceback; please report it)"
+            )
             raise typer.Exit(EXIT_INTERNAL) from None
 
 

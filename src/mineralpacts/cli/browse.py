@@ -95,7 +95,9 @@ def stats_command(
     fmt: Annotated[str, typer.Option("--format", "-f", help="Output format: table or json.")] = "table",
     coverage: Annotated[
         Path | None,
-        typer.Option("--coverage", metavar="FILE", help="Also write the coverage table (docs/coverage.md) to FILE."),
+        typer.Option(
+            "--coverage", metavar="FILE", help="Also write the coverage table (docs/coverage.md) to FILE."
+        ),
     ] = None,
 ) -> None:
     """Count agreements by party, year, instrument, area, disclosure, confidence and source kind."""
@@ -115,7 +117,17 @@ def stats_command(
     from mineralpacts.cli._output import print_table
 
     data = stats.to_dict()
-    for name in ("party", "year", "instrument", "area", "disclosure", "confidence", "level", "signing_status", "source_kind"):
+    for name in (
+        "party",
+        "year",
+        "instrument",
+        "area",
+        "disclosure",
+        "confidence",
+        "level",
+        "signing_status",
+        "source_kind",
+    ):
         counts = data[name]
         assert isinstance(counts, dict)
         rows = [{name: k, "agreements": v} for k, v in counts.items()]

@@ -13,9 +13,15 @@ def validate_command(
     ctx: typer.Context,
     paths: Annotated[
         list[str] | None,
-        typer.Argument(metavar="[PATHS]...", help="Files or folders to check. Default: the whole repository.", show_default=False),
+        typer.Argument(
+            metavar="[PATHS]...",
+            help="Files or folders to check. Default: the whole repository.",
+            show_default=False,
+        ),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="Output format: text, json, github (annotations) or sarif.")] = "text",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="Output format: text, json, github (annotations) or sarif.")
+    ] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Treat data-quality warnings as errors.")] = False,
 ) -> None:
     """Check agreement files: YAML safety, the JSON Schema, the model's rules and repository rules.

@@ -11,7 +11,9 @@ import typer
 def schema_command(
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write the schema to this file (atomically) instead of printing it."),
+        typer.Option(
+            "--output", "-o", help="Write the schema to this file (atomically) instead of printing it."
+        ),
     ] = None,
 ) -> None:
     """Print the JSON Schema (draft 2020-12) that every agreement file must satisfy."""

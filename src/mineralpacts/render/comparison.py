@@ -16,16 +16,17 @@ from mineralpacts.render.markdown import escape
 __all__ = ["changes_markdown", "comparison_markdown", "since_markdown"]
 
 MAX_CELL = 240
-SYMBOL = {"added": "+ added", "removed": "− removed", "changed": "~ changed"}  # noqa: RUF001
+SYMBOL = {"added": "+ added", "removed": "− removed", "changed": "~ changed"}
 
 
 def _value(v: Any) -> str:
     if v is None:
         return ""
-    if isinstance(v, dict):
-        text = "; ".join(f"{k}: {_plain(x)}" for k, x in v.items() if x not in (None, [], {}, ""))
-    else:
-        text = _plain(v)
+    text = (
+        "; ".join(f"{k}: {_plain(x)}" for k, x in v.items() if x not in (None, [], {}, ""))
+        if isinstance(v, dict)
+        else _plain(v)
+    )
     text = text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
     return escape(text)
 

@@ -109,7 +109,7 @@ def render_markdown(
     ]
     if status_line:
         facts.append(f"- **Status:** {escape(status_line)}")
-    out += facts + [""]
+    out += [*facts, ""]
     if b.basis:
         out += [f"Bindingness: {escape(b.basis)}", ""]
     out += [escape(a.summary), ""]
@@ -131,9 +131,14 @@ def render_markdown(
     out += _section("Deadlines", (f"- {d}: {escape(what)}" for d, what in deadlines or ()))
     out += _section(
         "Events",
-        (f"- {e.date} — {e.kind}: {escape(e.summary)}" + (f" (`{e.agreement}`)" if e.agreement else "") for e in a.events),
+        (
+            f"- {e.date} — {e.kind}: {escape(e.summary)}" + (f" (`{e.agreement}`)" if e.agreement else "")
+            for e in a.events
+        ),
     )
-    out += _section("Related", (f"- {r.relation} `{r.id}`" + (f": {escape(r.note)}" if r.note else "") for r in a.related))
+    out += _section(
+        "Related", (f"- {r.relation} `{r.id}`" + (f": {escape(r.note)}" if r.note else "") for r in a.related)
+    )
     out += _section("Discrepancies", _discrepancies(a))
     out += _section("Unknown", (f"- `{u.field}`: {escape(u.reason)}" for u in a.unknown))
     out += _section("Sources", (_source(s) for s in a.sources))
