@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -62,3 +63,22 @@ def repo_copy(tmp_path: Path) -> Path:
 def real_ids() -> list[str]:
     """The ids of every real agreement file."""
     return sorted(p.stem for p in AGREEMENTS.glob("*.yaml"))
+
+
+def git(folder: Path, *args: str) -> None:
+    """Run git in ``folder`` with a throwaway identity and no signing (for tests that make history)."""
+    subprocess.run(
+        [
+            "git",
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.org",
+            "-c",
+            "commit.gpgsign=false",
+            *args,
+        ],
+        cwd=folder,
+        check=True,
+        capture_output=True,
+    )

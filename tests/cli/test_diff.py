@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,7 +11,7 @@ import pytest
 
 from mineralpacts.repository import load_agreement
 from mineralpacts.yamlio import dump_yaml
-from tests.conftest import AGREEMENTS
+from tests.conftest import AGREEMENTS, git
 
 Invoke = Callable[..., Any]
 
@@ -22,24 +21,6 @@ def uk_japan_data() -> dict[str, Any]:
     agreement, _ = load_agreement(path.read_bytes(), str(path))
     assert agreement is not None
     return agreement.model_dump(mode="json", exclude_none=True)
-
-
-def git(folder: Path, *args: str) -> None:
-    subprocess.run(
-        [
-            "git",
-            "-c",
-            "user.name=Test",
-            "-c",
-            "user.email=test@example.org",
-            "-c",
-            "commit.gpgsign=false",
-            *args,
-        ],
-        cwd=folder,
-        check=True,
-        capture_output=True,
-    )
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +12,7 @@ from mineralpacts.errors import DataError, NotFound, UsageError
 from mineralpacts.model import Agreement
 from mineralpacts.repository import Repository, load_agreement
 from mineralpacts.yamlio import dump_yaml
-from tests.conftest import AGREEMENTS
+from tests.conftest import AGREEMENTS, git
 
 
 def uk_japan_data() -> dict[str, Any]:
@@ -25,24 +24,6 @@ def uk_japan_data() -> dict[str, Any]:
 
 def build(data: dict[str, Any]) -> Agreement:
     return Agreement.model_validate(data)
-
-
-def git(folder: Path, *args: str) -> None:
-    subprocess.run(
-        [
-            "git",
-            "-c",
-            "user.name=Test",
-            "-c",
-            "user.email=test@example.org",
-            "-c",
-            "commit.gpgsign=false",
-            *args,
-        ],
-        cwd=folder,
-        check=True,
-        capture_output=True,
-    )
 
 
 def test_no_change() -> None:
