@@ -256,7 +256,11 @@ def _parse(raw: bytes, where: str) -> Agreement:
     agreement, problems = load_agreement(raw, where)
     if agreement is None:
         first = problems[0] if problems else None
-        detail = f" (line {first.line}: {first.message}{f', {first.field}' if first.field else ''})" if first else ""
+        detail = (
+            f" (line {first.line}: {first.message}{f', {first.field}' if first.field else ''})"
+            if first
+            else ""
+        )
         raise DataError(f"{where} is not a valid agreement{detail}; run `pacts validate`")
     return agreement
 

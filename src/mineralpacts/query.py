@@ -8,18 +8,14 @@ from typing import Any
 
 from mineralpacts.errors import UsageError
 from mineralpacts.model import Agreement, parse_partial_date
-from mineralpacts.vocab import resolve_party, suggest, terms
+from mineralpacts.vocab import check_term, resolve_party
 
 __all__ = ["SUMMARY_COLUMNS", "Filters", "filter_agreements", "summary_row"]
 
 
 def _check_terms(kind: str, values: Sequence[str], option: str) -> None:
-    known = terms(kind)
     for value in values:
-        if value not in known:
-            hint = suggest(value, known)
-            tail = f"; did you mean {' or '.join(hint)}?" if hint else f"; known: {', '.join(known)}"
-            raise UsageError(f"{option} {value!r} is not a term of the {kind} vocabulary{tail}")
+        check_term(kind, value, option)
 
 
 def _date_bound(text: str | None, option: str) -> tuple[int, int, int] | None:

@@ -23,7 +23,7 @@ from typing import Any
 
 from mineralpacts.errors import UsageError
 from mineralpacts.model import ID_PATTERN, URL_PATTERN, parse_partial_date
-from mineralpacts.vocab import Country, party_slug, resolve_party, suggest, terms
+from mineralpacts.vocab import Country, check_term, party_slug, resolve_party, terms
 
 __all__ = ["TODO", "Draft", "derive_id", "parse_place", "render_draft", "todo_lines", "write_new"]
 
@@ -85,14 +85,6 @@ def parse_place(text: str) -> tuple[str | None, str | None]:
         return None, resolve_party(text).code
     except UsageError:
         return text, None
-
-
-def _check_term(kind: str, value: str | None, option: str) -> str | None:
-    if value is None or value in terms(kind):
-        return value
-    hint = suggest(value, terms(kind))
-    tail = f"; did you mean {' or '.join(hint)}?" if hint else f"; choose from {', '.join(terms(kind))}"
-    raise UsageError(f"{option} {value!r} is not a term of the {kind} vocabulary{tail}")
 
 
 def _choices(kind: str) -> str:
@@ -249,8 +241,8 @@ def render_draft(draft: Draft) -> tuple[str, str]:
         except ValueError as exc:
             reason = str(exc).replace("day is out of range for month", "not a real date")
             raise UsageError(f"--date {draft.date!r}: {reason}") from None
-    _check_term("instrument", draft.instrument, "--instrument")
-    _check_term("source_kind", draft.source_kind, "--source-kind")
+    check_term("instrument", draft.instrument, "--instrument")
+    check_term("source_kind", draft.source_kind, "--source-kind")
     if draft.source is not None:
         import re
 

@@ -90,6 +90,22 @@ def terms(kind: str) -> list[str]:
     return list(vocabulary()[kind])
 
 
+def check_term(kind: str, value: str | None, label: str) -> str | None:
+    """``value`` when it is a term of vocabulary ``kind`` (or None).
+
+    Raises :class:`~mineralpacts.errors.UsageError` naming ``label`` (the option or field the
+    user typed) with the closest terms, or the whole list when nothing is close.
+    """
+    from mineralpacts.errors import UsageError
+
+    known = terms(kind)
+    if value is None or value in known:
+        return value
+    hint = suggest(value, known)
+    tail = f"; did you mean {' or '.join(hint)}?" if hint else f"; choose from {', '.join(known)}"
+    raise UsageError(f"{label} {value!r} is not a term of the {kind} vocabulary{tail}")
+
+
 def definition(kind: str, term: str) -> str:
     """Return the one-line definition of ``term`` in vocabulary ``kind``."""
     return vocabulary()[kind][term]

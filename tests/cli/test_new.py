@@ -86,3 +86,16 @@ def test_new_stdout_prints_and_writes_nothing(invoke: Any, tmp_path: Path) -> No
 def test_unknown_party_is_a_usage_error_with_suggestions(invoke: Any, tmp_path: Path) -> None:
     result = invoke("new", "-p", "UK", "-p", "Japn", "-d", "2023", "--no-prompt", repo=tmp_path)
     assert result.exit_code == 2 and "Japan (JP)" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_bad_answer_is_asked_again_not_fatal(invoke: Any, tmp_path: Path) -> None:
+    # parties: nothing (needed), one unknown name, then good; date: impossible month, then good; instrument: typo,
+    # then good; title, place: empty; source: not an address, then empty.
+    answers = "\nUK, Jpan\nUK, Chile\n2025-13\n2025-03\nmemo\nmou\n\n\nwww.example.org\n\n"
+    result = invoke("new", "--prompt", repo=tmp_path, input=answers)
+    assert result.exit_code == 0, result.stderr
+    assert "Japan (JP)" in result.stderr and "try again" in result.stderr
+    assert "an answer is needed" in result.stderr and "choose from mou" in result.stderr
+    assert "not a date" in result.stderr and "not an http" in result.stderr
+    written = (tmp_path / "chile-uk-2025.yaml").read_text("utf-8")
+    assert "date: '2025-03'" in written and "instrument: mou" in written

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -15,28 +17,60 @@ if TYPE_CHECKING:
     from mineralpacts.scaffold import Draft
 
 
-def _ask(label: str, default: str | None = None) -> str | None:
-    answer = typer.prompt(label, default=default or "", show_default=bool(default))
-    return answer.strip() or None
+def _ask(label: str, check: Callable[[str], object] | None = None, required: bool = False) -> str | None:
+    """Prompt until the answer passes ``check`` (or is empty, unless ``required``).
+
+    A rejected answer is explained and asked again, so nothing typed so far is lost.
+    """
+    while True:
+        typed: str = typer.prompt(label, default="", show_default=False)
+        answer = typed.strip() or None
+        if answer is None and not required:
+            return None
+        try:
+            if answer is None:
+                raise UsageError("an answer is needed")
+            if check is not None:
+                check(answer)
+        except (UsageError, ValueError) as exc:
+            error(f"{exc}; try again" + ("" if required else ", or leave it empty to fill in later"))
+            continue
+        return answer
 
 
 def _prompt_missing(draft: Draft) -> None:
-    """Ask, on a terminal, for what the flags did not give."""
-    from mineralpacts.vocab import terms
+    """Ask, on a terminal, for what the flags did not give; each answer is checked as it is typed."""
+    from mineralpacts.model import URL_PATTERN, parse_partial_date
+    from mineralpacts.scaffold import resolve_parties
+    from mineralpacts.vocab import check_term, terms
+
+    def split(answer: str) -> list[str]:
+        return [p.strip() for p in answer.split(",") if p.strip()]
+
+    def check_url(answer: str) -> None:
+        if not re.match(URL_PATTERN, answer):
+            raise UsageError(f"{answer!r} is not an http:// or https:// address")
 
     if not draft.parties:
-        answer = _ask("Parties, separated by commas (e.g. UK, Japan)") or ""
-        draft.parties = [p.strip() for p in answer.split(",") if p.strip()]
+        answer = _ask(
+            "Parties, separated by commas (e.g. UK, Japan)",
+            lambda a: resolve_parties(split(a)),
+            required=True,
+        )
+        draft.parties = split(answer or "")
     if draft.date is None:
-        draft.date = _ask("Date signed (YYYY-MM-DD, YYYY-MM or YYYY)")
+        draft.date = _ask("Date signed (YYYY-MM-DD, YYYY-MM or YYYY)", parse_partial_date)
     if draft.instrument is None:
-        draft.instrument = _ask(f"Instrument ({', '.join(terms('instrument'))}; empty to decide later)")
+        draft.instrument = _ask(
+            f"Instrument ({', '.join(terms('instrument'))}; empty to decide later)",
+            lambda a: check_term("instrument", a, "instrument"),
+        )
     if draft.title is None:
         draft.title = _ask("Official English title (empty to fill in later)")
     if draft.place is None:
         draft.place = _ask("Place signed, as 'City, Country' (empty if unknown)")
     if draft.source is None:
-        draft.source = _ask("Address of the best source (empty to fill in later)")
+        draft.source = _ask("Address of the best source (empty to fill in later)", check_url)
 
 
 def _shown(path: Path) -> Path:
