@@ -12,18 +12,16 @@ An existing folder is replaced only when it holds nothing but files an export wr
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
 import os
-import shutil
-import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, Any
 
 from mineralpacts.errors import UsageError
+from mineralpacts.fsutil import atomic_file, replace_folder
 from mineralpacts.model import Agreement
 from mineralpacts.tables import TABLES, Column, table_rows
 from mineralpacts.tabular import safe_cell
@@ -32,9 +30,7 @@ __all__ = [
     "FORMATS",
     "TABLES",
     "Column",
-    "atomic_file",
     "export",
-    "replace_folder",
     "table_rows",
     "write_csv_folder",
     "write_datapackage",
@@ -45,61 +41,6 @@ __all__ = [
 
 FORMATS = ("csv", "json", "jsonl", "sqlite", "datapackage")
 FOLDER_FORMATS = frozenset({"csv", "datapackage"})
-
-
-# --- atomic writing -------------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def atomic_file(target: Path, mode: str = "w") -> Iterator[tuple[Path, IO[Any] | None]]:
-    """Yield a temporary path (and an open handle unless ``mode`` is ``""``) beside ``target``.
-
-    On success the temporary file replaces ``target``; on any error it is removed and
-    ``target`` is left as it was.
-    """
-    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    tmp = Path(name)
-    try:
-        if mode:
-            with os.fdopen(fd, mode, encoding="utf-8", newline="") as fh:
-                yield tmp, fh
-        else:
-            os.close(fd)
-            yield tmp, None
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
-def replace_folder(target: Path, build: Callable[[Path], None], allowed: Callable[[Path], bool]) -> None:
-    """Build a folder with ``build(tmp)`` beside ``target``, then swap it in for ``target``.
-
-    An existing ``target`` is replaced only when ``allowed(target)`` says it is ours to replace
-    (raises :class:`UsageError` otherwise); on any error nothing at ``target`` changes.
-    """
-    if target.exists():
-        if not target.is_dir():
-            raise UsageError(f"{target} is a file; give a folder path for this output")
-        if any(target.iterdir()) and not allowed(target):
-            raise UsageError(
-                f"{target} is a folder that holds other files; give a new or empty folder "
-                "(it is replaced whole, so it may only hold an earlier output of this command)"
-            )
-    tmp = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"))
-    try:
-        build(tmp)
-        tmp.chmod(0o755)
-        if target.exists():
-            old = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".old"))
-            os.replace(target, old / "x")
-            os.replace(tmp, target)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(tmp, target)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
 
 
 def _check_parent(output: Path) -> None:

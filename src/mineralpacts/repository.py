@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
@@ -181,11 +180,13 @@ def _read_cache(path: Path) -> dict[str, Any]:
 
 def _write_cache(path: Path, entries: dict[str, Any]) -> None:
     """Write the index atomically; a cache that cannot be written is simply not used."""
+    from mineralpacts.errors import UsageError
+    from mineralpacts.fsutil import atomic_write_text
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".index-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump({"version": CACHE_VERSION, "entries": entries}, fh, ensure_ascii=False)
-        os.replace(tmp, path)
-    except OSError:
+        atomic_write_text(
+            path, json.dumps({"version": CACHE_VERSION, "entries": entries}, ensure_ascii=False)
+        )
+    except (OSError, UsageError):
         return

@@ -14,14 +14,13 @@ alphabetical order, then the year, e.g. ``australia-uk-2023``.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from mineralpacts.errors import UsageError
+from mineralpacts.fsutil import create_exclusive
 from mineralpacts.model import ID_PATTERN, URL_PATTERN, parse_partial_date
 from mineralpacts.vocab import Country, check_term, party_slug, resolve_party, terms
 
@@ -269,27 +268,6 @@ def todo_lines(text: str) -> list[int]:
     return [i for i, line in enumerate(text.splitlines(), 1) if TODO in line]
 
 
-def _create_exclusive(path: Path, data: bytes) -> None:
-    """Write a new file atomically, failing if it exists (even if it appears meanwhile)."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        try:
-            os.link(tmp, path)  # fails if the target exists: no overwrite, no race
-        except FileExistsError:
-            raise
-        except OSError:  # a file system without hard links: check, then rename
-            if path.exists():
-                raise FileExistsError(path) from None
-            os.replace(tmp, path)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
-
-
 def write_new(folder: Path, draft: Draft) -> Path:
     """Write the new agreement file into ``folder`` and return its path; never overwrite.
 
@@ -313,7 +291,7 @@ def write_new(folder: Path, draft: Draft) -> Path:
     if taken:
         raise refuse()
     try:
-        _create_exclusive(target, text.encode("utf-8"))
+        create_exclusive(target, text.encode("utf-8"))
     except FileExistsError:
         taken = [target]
         raise refuse() from None

@@ -10,6 +10,7 @@ import json
 import os
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
@@ -68,6 +69,17 @@ def error(message: str) -> None:
 def emit_json(data: Any) -> None:
     """Print ``data`` as indented JSON on stdout."""
     typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def deliver(content: str | bytes, output: Path | None) -> None:
+    """Print ``content`` on stdout, or write it atomically to ``output`` and say so on stderr."""
+    from mineralpacts.fsutil import atomic_write_bytes
+
+    if output is None:
+        typer.echo(content if isinstance(content, str) else content.decode("utf-8"), nl=False)
+        return
+    atomic_write_bytes(output, content.encode("utf-8") if isinstance(content, str) else content)
+    typer.echo(f"wrote {output}", err=True)
 
 
 def emit_yaml(data: Any) -> None:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -12,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mineralpacts.cli import _options as opt
-from mineralpacts.cli._output import emit_json, state
+from mineralpacts.cli._output import deliver, emit_json, state
 from mineralpacts.errors import UsageError
 
 if TYPE_CHECKING:
@@ -137,7 +135,7 @@ def timeline_command(
     [bold]--format ics[/] writes an iCalendar file for calendar programs (entries with a full date).
     """
     from mineralpacts.lifecycle import parse_day
-    from mineralpacts.query import Filters, filter_agreements
+    from mineralpacts.query import filter_agreements
     from mineralpacts.timeline import timeline, to_ics
 
     first = parse_day(since, "--from") if since else None
@@ -148,9 +146,7 @@ def timeline_command(
         raise UsageError("--output needs --format json or --format ics")
     today = dt.date.today()
     horizon = last or today.replace(year=today.year + HORIZON_YEARS, day=min(today.day, 28))
-    filters = Filters(
-        parties=party or (), areas=area or (), minerals=mineral or (), instruments=instrument or ()
-    )
+    filters = opt.make_filters(party, area, mineral, instrument)
     repo = state(ctx).repository()
     entries = timeline(filter_agreements(repo, filters), first, last, horizon=horizon)
     if fmt is TimelineFormat.ics:
@@ -159,14 +155,14 @@ def timeline_command(
         except ImportError:
             raise UsageError("--format ics needs icalendar: pip install 'mineralpacts[calendar]'") from None
         data = to_ics(entries, dt.datetime.now(dt.UTC).replace(microsecond=0))
-        _deliver(data, output)
+        deliver(data, output)
     elif fmt is TimelineFormat.json:
         if output is None:
             emit_json([e.as_dict() for e in entries])
         else:
             import json
 
-            _deliver(
+            deliver(
                 json.dumps([e.as_dict() for e in entries], indent=2, ensure_ascii=False).encode() + b"\n",
                 output,
             )
@@ -177,25 +173,6 @@ def timeline_command(
         print_table(
             rows, ("date", "id", "kind", "text"), title=f"{len(rows)} dated entries (* computed deadline)"
         )
-
-
-def _deliver(data: bytes, output: Path | None) -> None:
-    """Write ``data`` to ``output`` atomically, or to stdout."""
-    if output is None:
-        typer.echo(data.decode("utf-8"), nl=False)
-        return
-    folder = output.resolve().parent
-    if not folder.is_dir():
-        raise UsageError(f"--output {str(output)!r}: folder {str(folder)!r} does not exist")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, output)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise UsageError(f"--output {str(output)!r}: {exc.strerror}") from None
-    typer.echo(f"wrote {output}", err=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -17,14 +17,10 @@ def schema_command(
     ] = None,
 ) -> None:
     """Print the JSON Schema (draft 2020-12) that every agreement file must satisfy."""
-    from mineralpacts.fsutil import atomic_write_text
+    from mineralpacts.cli._output import deliver
     from mineralpacts.schema import schema_text
 
-    text = schema_text()
-    if output is None:
-        typer.echo(text, nl=False)
-    else:
-        atomic_write_text(output, text)
+    deliver(schema_text(), output)
 
 
 def register(app: typer.Typer) -> None:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from mineralpacts.cli._output import state
+from mineralpacts.cli._output import deliver, state
 from mineralpacts.errors import UsageError
 
 
@@ -92,12 +92,7 @@ def render_command(
         text = render_markdown(
             agreement, status_line=status, deadlines=[(d.date.isoformat(), d.text) for d in st.deadlines]
         )
-    if output is None:
-        typer.echo(text, nl=False)
-    else:
-        from mineralpacts.fsutil import atomic_write_text
-
-        atomic_write_text(output, text)
+    deliver(text, output)
 
 
 def register(app: typer.Typer) -> None:

@@ -245,7 +245,7 @@ def build_site(
     The folder is built beside ``output`` and swapped in whole. Raises :class:`UsageError` when
     ``output`` is a file, its parent is missing, or it is a folder with other content.
     """
-    from mineralpacts.export import replace_folder
+    from mineralpacts.fsutil import replace_folder
 
     target = Path(output).expanduser().absolute()
     if not target.parent.is_dir():
