@@ -27,13 +27,13 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 from pydantic import BaseModel
 
 from mineralpacts.errors import DataError
 from mineralpacts.load import load_text
-from mineralpacts.model import Agreement
+from mineralpacts.model import Agreement, submodel
 
 __all__ = ["MODELINE", "FormatResult", "format_paths", "format_text"]
 
@@ -184,21 +184,10 @@ def _attach_comments(text: str, starts: list[int], src: _Source) -> None:
 # ------------------------------------------------------------------ building the output tree
 
 
-def _submodel(annotation: Any) -> type[BaseModel] | None:
-    """The model class inside an annotation (``list[Party]``, ``Signing | None``), if any."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in get_args(annotation):
-        found = _submodel(arg)
-        if found is not None:
-            return found
-    return None
-
-
 @functools.cache
 def _fields(model: type[BaseModel]) -> dict[str, type[BaseModel] | None]:
     """The model's field names in order, each with the model class of its value (if any)."""
-    return {name: _submodel(info.annotation) for name, info in model.model_fields.items()}
+    return {name: submodel(info.annotation) for name, info in model.model_fields.items()}
 
 
 @functools.cache

@@ -29,7 +29,7 @@ from typing import Any, Literal
 from dateutil.relativedelta import relativedelta
 
 from mineralpacts.errors import UsageError
-from mineralpacts.model import Agreement, Event, Period, parse_partial_date
+from mineralpacts.model import Agreement, Event, Period, date_bounds, parse_partial_date
 from mineralpacts.vocab import suggest
 
 __all__ = [
@@ -81,16 +81,6 @@ def parse_day(text: str, option: str = "--on") -> dt.date:
     if month is None or day is None:
         raise UsageError(f"{option} needs a full date, YYYY-MM-DD (got {text!r})")
     return dt.date(year, month, day)
-
-
-def date_bounds(text: str) -> tuple[dt.date, dt.date]:
-    """The first and last day a partial date could be: ``2024-02`` -> (2024-02-01, 2024-02-29)."""
-    year, month, day = parse_partial_date(text)
-    if month is None:
-        return dt.date(year, 1, 1), dt.date(year, 12, 31)
-    if day is None:
-        return dt.date(year, month, 1), dt.date(year, month, 1) + relativedelta(months=1, days=-1)
-    return dt.date(year, month, day), dt.date(year, month, day)
 
 
 def anniversary(start: dt.date, period: Period) -> dt.date:

@@ -11,9 +11,10 @@ diagnostic with a code and a position rather than an exception.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args
 
 from pydantic import (
     AfterValidator,
@@ -47,7 +48,9 @@ __all__ = [
     "Source",
     "Term",
     "Unknown",
+    "date_bounds",
     "parse_partial_date",
+    "submodel",
 ]
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -71,6 +74,27 @@ def parse_partial_date(text: str) -> tuple[int, int | None, int | None]:
     if day is not None and month is not None:
         dt.date(year, month, day)  # raises ValueError for 2023-02-30
     return year, month, day
+
+
+def date_bounds(text: str) -> tuple[dt.date, dt.date]:
+    """The first and last day a partial date could be: ``2024-02`` -> (2024-02-01, 2024-02-29)."""
+    year, month, day = parse_partial_date(text)
+    if month is None:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if day is None:
+        return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+    return dt.date(year, month, day), dt.date(year, month, day)
+
+
+def submodel(annotation: Any) -> type[BaseModel] | None:
+    """The model class inside a field annotation (``list[Party]``, ``Signing | None``), if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = submodel(arg)
+        if found is not None:
+            return found
+    return None
 
 
 def _date_to_text(value: Any) -> Any:

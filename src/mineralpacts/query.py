@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from mineralpacts.errors import UsageError
-from mineralpacts.model import Agreement, parse_partial_date
+from mineralpacts.model import Agreement, date_bounds
 from mineralpacts.vocab import check_term, resolve_party
 
 __all__ = ["SUMMARY_COLUMNS", "Filters", "filter_agreements", "summary_row"]
@@ -18,14 +19,13 @@ def _check_terms(kind: str, values: Sequence[str], option: str) -> None:
         check_term(kind, value, option)
 
 
-def _date_bound(text: str | None, option: str) -> tuple[int, int, int] | None:
+def _date_bounds(text: str | None, option: str) -> tuple[dt.date, dt.date] | None:
     if text is None:
         return None
     try:
-        year, month, day = parse_partial_date(text)
+        return date_bounds(text)
     except ValueError as exc:
         raise UsageError(f"{option}: {exc}") from None
-    return (year, month or 0, day or 0)
 
 
 @dataclass
@@ -57,8 +57,11 @@ class Filters:
         _check_terms("mineral", self.minerals, "--mineral")
         _check_terms("instrument", self.instruments, "--instrument")
         _check_terms("level", self.levels, "--level")
-        since = _date_bound(self.signed_since, "--signed-since")
-        until = _date_bound(self.signed_until, "--signed-until")
+        # A partial bound covers its whole period: --signed-until 2025 includes 31 December 2025.
+        since_range = _date_bounds(self.signed_since, "--signed-since")
+        until_range = _date_bounds(self.signed_until, "--signed-until")
+        since = since_range[0] if since_range else None
+        until = until_range[1] if until_range else None
         areas, minerals = set(self.areas), set(self.minerals)
         instruments, levels, statuses = set(self.instruments), set(self.levels), set(self.status)
         status_of = self.status_of
@@ -77,12 +80,9 @@ class Filters:
             if since or until:
                 if a.signed.date is None:
                     return False
-                year, month, day = parse_partial_date(a.signed.date)
-                # A partial date is kept when any day it could be falls in the range.
-                low, high = (year, month or 1, day or 1), (year, month or 12, day or 31)
-                if since and high < since:
-                    return False
-                if until and low > (until[0], until[1] or 12, until[2] or 31):
+                # A partial signing date is kept when any day it could be falls in the range.
+                low, high = date_bounds(a.signed.date)
+                if (since and high < since) or (until and low > until):
                     return False
             return not (statuses and status_of is not None and status_of(a) not in statuses)
 

@@ -11,44 +11,19 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterator
-from typing import Any, get_args, get_origin
+from typing import Any
 
 from pydantic import BaseModel
 
 from mineralpacts.diagnostics import Diagnostic
 from mineralpacts.load import Document
-from mineralpacts.model import Agreement, parse_partial_date
+from mineralpacts.model import Agreement, date_bounds, submodel
 
 __all__ = ["MODELINE", "field_path_exists", "model_rules"]
 
 MODELINE = "# yaml-language-server: $schema="
 OFFICIAL_KINDS = {"official-text", "official-announcement"}
 FieldPath = tuple[str | int, ...]
-
-
-def _bounds(text: str) -> tuple[dt.date, dt.date]:
-    """The first and last day a partial date can mean."""
-    year, month, day = parse_partial_date(text)
-    if day is not None and month is not None:
-        d = dt.date(year, month, day)
-        return d, d
-    if month is not None:
-        last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
-        return dt.date(year, month, 1), dt.date(year, month, last)
-    return dt.date(year, 1, 1), dt.date(year, 12, 31)
-
-
-def _model_of(annotation: Any) -> type[BaseModel] | None:
-    """The pydantic model inside ``X | None``, ``list[X]`` or ``Annotated[X, ...]``, if any."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in get_args(annotation):
-        found = _model_of(arg)
-        if found is not None:
-            return found
-    if get_origin(annotation) is not None and hasattr(annotation, "__origin__"):
-        return _model_of(annotation.__origin__) if annotation.__origin__ is not annotation else None
-    return None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -58,7 +33,7 @@ def field_path_exists(path: str) -> bool:
     for part in re.sub(r"\[\d*\]", "", path).split("."):
         if model is None or part not in model.model_fields:
             return False
-        model = _model_of(model.model_fields[part].annotation)
+        model = submodel(model.model_fields[part].annotation)
     return True
 
 
@@ -135,12 +110,12 @@ def _dates(a: Agreement, today: dt.date, add: Any) -> None:
     for i, s in enumerate(a.sources):
         dated += [(("sources", i, name), v) for name in ("published", "accessed") if (v := getattr(s, name))]
     for path, value in dated:
-        if _bounds(value)[0] > today:
+        if date_bounds(value)[0] > today:
             add(path, "M203", f"{value} is after today ({today.isoformat()})")
     if a.signed.date:
-        signed_first = _bounds(a.signed.date)[0]
+        signed_first = date_bounds(a.signed.date)[0]
         for i, e in enumerate(a.events):
-            if _bounds(e.date)[1] < signed_first and e.kind not in ("announcement", "other"):
+            if date_bounds(e.date)[1] < signed_first and e.kind not in ("announcement", "other"):
                 add(
                     ("events", i, "date"),
                     "M204",

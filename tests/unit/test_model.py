@@ -76,3 +76,26 @@ def test_convenience_properties() -> None:
     a = Agreement.model_validate(BASE)
     assert a.label == a.title  # no short title
     assert a.party_codes == ["GB", "NO"]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("2024", "2024-01-01", "2024-12-31"),
+        ("2024-02", "2024-02-01", "2024-02-29"),
+        ("2023-02", "2023-02-01", "2023-02-28"),
+        ("2023-10-28", "2023-10-28", "2023-10-28"),
+    ],
+)
+def test_date_bounds_cover_every_day_a_partial_date_can_mean(text: str, first: str, last: str) -> None:
+    from mineralpacts.model import date_bounds
+
+    assert [d.isoformat() for d in date_bounds(text)] == [first, last]
+
+
+def test_submodel_finds_the_model_inside_an_annotation() -> None:
+    from mineralpacts.model import Party, Signing, submodel
+
+    assert submodel(Agreement.model_fields["parties"].annotation) is Party
+    assert submodel(Agreement.model_fields["signed"].annotation) is Signing
+    assert submodel(Agreement.model_fields["minerals"].annotation) is None
