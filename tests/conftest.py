@@ -6,6 +6,7 @@ import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -82,3 +83,13 @@ def git(folder: Path, *args: str) -> None:
         check=True,
         capture_output=True,
     )
+
+
+def real_data(ident: str) -> dict[str, Any]:
+    """A real agreement as plain data (validated, nulls left out), to vary in a test."""
+    from mineralpacts.repository import load_agreement
+
+    path = AGREEMENTS / f"{ident}.yaml"
+    agreement, problems = load_agreement(path.read_bytes(), str(path))
+    assert agreement is not None, problems
+    return agreement.model_dump(mode="json", exclude_none=True)

@@ -9,18 +9,10 @@ from typing import Any
 
 import pytest
 
-from mineralpacts.repository import load_agreement
 from mineralpacts.yamlio import dump_yaml
-from tests.conftest import AGREEMENTS, git
+from tests.conftest import AGREEMENTS, git, real_data
 
 Invoke = Callable[..., Any]
-
-
-def uk_japan_data() -> dict[str, Any]:
-    path = AGREEMENTS / "uk-japan-2023.yaml"
-    agreement, _ = load_agreement(path.read_bytes(), str(path))
-    assert agreement is not None
-    return agreement.model_dump(mode="json", exclude_none=True)
 
 
 @pytest.fixture
@@ -29,7 +21,7 @@ def history(tmp_path: Path) -> Path:
     folder = tmp_path / "agreements"
     folder.mkdir()
     git(tmp_path, "init", "-q")
-    data = uk_japan_data()
+    data = real_data("uk-japan-2023")
     (folder / "uk-japan-2023.yaml").write_text(dump_yaml(data), "utf-8")
     git(tmp_path, "add", ".")
     git(tmp_path, "commit", "-q", "-m", "first")
@@ -87,7 +79,9 @@ def test_no_difference_exits_0(invoke: Invoke, history: Path) -> None:
 
 
 def test_since(invoke: Invoke, history: Path) -> None:
-    (history / "uk-us-2026.yaml").write_text(dump_yaml(dict(uk_japan_data(), id="uk-us-2026")), "utf-8")
+    (history / "uk-us-2026.yaml").write_text(
+        dump_yaml(dict(real_data("uk-japan-2023"), id="uk-us-2026")), "utf-8"
+    )
     result = invoke("diff", "--since", "HEAD~1", "-f", "json", repo=history)
     assert result.exit_code == 1
     files = {f["id"]: f for f in json.loads(result.stdout)["files"]}

@@ -10,16 +10,9 @@ import pytest
 from mineralpacts.diff import Split, changes, compare, resolve, since
 from mineralpacts.errors import DataError, NotFound, UsageError
 from mineralpacts.model import Agreement
-from mineralpacts.repository import Repository, load_agreement
+from mineralpacts.repository import Repository
 from mineralpacts.yamlio import dump_yaml
-from tests.conftest import AGREEMENTS, git
-
-
-def uk_japan_data() -> dict[str, Any]:
-    path = AGREEMENTS / "uk-japan-2023.yaml"
-    agreement, _ = load_agreement(path.read_bytes(), str(path))
-    assert agreement is not None
-    return agreement.model_dump(mode="json", exclude_none=True)
+from tests.conftest import AGREEMENTS, git, real_data
 
 
 def build(data: dict[str, Any]) -> Agreement:
@@ -27,20 +20,20 @@ def build(data: dict[str, Any]) -> Agreement:
 
 
 def test_no_change() -> None:
-    assert changes(build(uk_japan_data()), build(uk_japan_data())) == []
+    assert changes(build(real_data("uk-japan-2023")), build(real_data("uk-japan-2023"))) == []
 
 
 def test_scalar_change_has_old_and_new() -> None:
-    new = uk_japan_data()
+    new = real_data("uk-japan-2023")
     new["term"]["notice_days"] = 60
-    assert [(c.path, c.kind, c.old, c.new) for c in changes(build(uk_japan_data()), build(new))] == [
-        ("term.notice_days", "changed", 90, 60)
-    ]
+    assert [
+        (c.path, c.kind, c.old, c.new) for c in changes(build(real_data("uk-japan-2023")), build(new))
+    ] == [("term.notice_days", "changed", 90, 60)]
 
 
 def test_list_items_are_matched_by_identity_not_position() -> None:
-    old = uk_japan_data()
-    new = uk_japan_data()
+    old = real_data("uk-japan-2023")
+    new = real_data("uk-japan-2023")
     new["areas"] = list(reversed(new["areas"]))  # reordering is not a change
     new["parties"] = list(reversed(new["parties"]))
     new["sources"] = list(reversed(new["sources"]))
@@ -48,8 +41,8 @@ def test_list_items_are_matched_by_identity_not_position() -> None:
 
 
 def test_area_party_source_event_unknown_keys() -> None:
-    old = uk_japan_data()
-    new = uk_japan_data()
+    old = real_data("uk-japan-2023")
+    new = real_data("uk-japan-2023")
     first_area = new["areas"][0]["area"]
     new["areas"][0]["ref"] = "9.9"
     new["areas"].append({"area": "stockpiling", "summary": "Stocks."})
@@ -70,12 +63,12 @@ def test_area_party_source_event_unknown_keys() -> None:
 
 
 def test_events_keyed_by_date_and_kind() -> None:
-    base = uk_japan_data()
+    base = real_data("uk-japan-2023")
     base["events"] = [
         {"date": "2025-01-10", "kind": "review-meeting", "summary": "First."},
         {"date": "2026-01-10", "kind": "review-meeting", "summary": "Second."},
     ]
-    new = uk_japan_data()
+    new = real_data("uk-japan-2023")
     new["events"] = [dict(base["events"][1], summary="Second, revised."), base["events"][0]]
     got = [(c.path, c.kind) for c in changes(build(base), build(new))]
     assert got == [("events[2026-01-10 review-meeting].summary", "changed")]
@@ -87,8 +80,8 @@ def test_split() -> None:
 
 
 def test_compare_two_agreements() -> None:
-    a = build(uk_japan_data())
-    other = uk_japan_data()
+    a = build(real_data("uk-japan-2023"))
+    other = real_data("uk-japan-2023")
     other.update(id="uk-us-2026", instrument="mou")
     other["parties"] = [p for p in other["parties"] if p["code"] == "GB"] + [
         {"code": "US", "name": "United States"}
@@ -111,7 +104,7 @@ def history(tmp_path: Path) -> Path:
     folder = tmp_path / "agreements"
     folder.mkdir()
     git(tmp_path, "init", "-q")
-    data = uk_japan_data()
+    data = real_data("uk-japan-2023")
     (folder / "uk-japan-2023.yaml").write_text(dump_yaml(data), "utf-8")
     git(tmp_path, "add", ".")
     git(tmp_path, "commit", "-q", "-m", "first")
@@ -135,7 +128,9 @@ def test_resolve_id_at_revisions(history: Path) -> None:
 
 
 def test_since(history: Path) -> None:
-    (history / "uk-us-2026.yaml").write_text(dump_yaml(dict(uk_japan_data(), id="uk-us-2026")), "utf-8")
+    (history / "uk-us-2026.yaml").write_text(
+        dump_yaml(dict(real_data("uk-japan-2023"), id="uk-us-2026")), "utf-8"
+    )
     got = {f.id: f for f in since(history, "HEAD~1")}
     assert got["uk-us-2026"].status == "added"
     assert got["uk-japan-2023"].status == "changed"
