@@ -199,10 +199,11 @@ def status_matches(st: Status, wanted: set[str]) -> bool:
     return bool({st.state, st.label, *(("in-force",) if st.in_force else ())} & wanted)
 
 
-def status_filter(wanted: Sequence[str], on: dt.date) -> Callable[[Agreement], str]:
-    """A ``status_of`` for :class:`~mineralpacts.query.Filters`: the wanted name an agreement matches.
+def status_filter(wanted: Sequence[str], on: dt.date) -> Callable[[Agreement], bool]:
+    """A predicate: is an agreement, on ``on``, in one of the ``wanted`` states?
 
-    Raises :class:`UsageError` for a name that is not a state, ``in-force`` or ``renewal-term-N``.
+    Names are states, ``in-force`` or ``renewal-term-N``; any other name raises
+    :class:`UsageError` with the closest names.
     """
     for name in wanted:
         if name not in STATUS_CHOICES and not re.fullmatch(r"renewal-term-[1-9][0-9]*", name):
@@ -210,13 +211,7 @@ def status_filter(wanted: Sequence[str], on: dt.date) -> Callable[[Agreement], s
             tail = f"; did you mean {' or '.join(hint)}?" if hint else f"; known: {', '.join(STATUS_CHOICES)}"
             raise UsageError(f"--status {name!r} is not a state{tail}")
     names = set(wanted)
-
-    def status_of(a: Agreement) -> str:
-        st = status(a, on)
-        matched = sorted({st.state, st.label, *(("in-force",) if st.in_force else ())} & names)
-        return matched[0] if matched else st.label
-
-    return status_of
+    return lambda a: status_matches(status(a, on), names)
 
 
 def _ending_event(a: Agreement) -> Event | None:

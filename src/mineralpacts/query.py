@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from mineralpacts.errors import UsageError
@@ -32,7 +32,8 @@ def _date_bounds(text: str | None, option: str) -> tuple[dt.date, dt.date] | Non
 class Filters:
     """What to keep. Every filter given must hold (parties: all of them must be parties).
 
-    ``status`` needs a lifecycle engine and is applied through ``status_of`` when set.
+    ``status`` keeps agreements in one of those states (or ``in-force``, ``renewal-term-N``)
+    on the date ``on`` (default: today), as computed by :mod:`mineralpacts.lifecycle`.
     """
 
     parties: Sequence[str] = ()
@@ -43,8 +44,7 @@ class Filters:
     signed_until: str | None = None
     levels: Sequence[str] = ()
     status: Sequence[str] = ()
-    on: str | None = None
-    status_of: Callable[[Agreement], str] | None = field(default=None, repr=False)
+    on: dt.date | None = None
 
     def predicate(self) -> Callable[[Agreement], bool]:
         """Check the filter values once and return a function that tests one agreement.
@@ -63,8 +63,12 @@ class Filters:
         since = since_range[0] if since_range else None
         until = until_range[1] if until_range else None
         areas, minerals = set(self.areas), set(self.minerals)
-        instruments, levels, statuses = set(self.instruments), set(self.levels), set(self.status)
-        status_of = self.status_of
+        instruments, levels = set(self.instruments), set(self.levels)
+        in_status: Callable[[Agreement], bool] | None = None
+        if self.status:
+            from mineralpacts.lifecycle import status_filter
+
+            in_status = status_filter(self.status, self.on or dt.date.today())
 
         def keep(a: Agreement) -> bool:
             if codes and not codes <= set(a.party_codes):
@@ -84,7 +88,7 @@ class Filters:
                 low, high = date_bounds(a.signed.date)
                 if (since and high < since) or (until and low > until):
                     return False
-            return not (statuses and status_of is not None and status_of(a) not in statuses)
+            return in_status is None or in_status(a)
 
         return keep
 

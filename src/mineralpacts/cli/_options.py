@@ -120,9 +120,12 @@ def make_filters(
     level: list[str] | None = None,
     signed_since: str | None = None,
     signed_until: str | None = None,
+    status: list[str] | None = None,
+    on: str | None = None,
 ) -> Filters:
-    """The :class:`~mineralpacts.query.Filters` of the options that ``list``, ``status`` and
-    ``export`` share (checked when the filter is applied, not here)."""
+    """The :class:`~mineralpacts.query.Filters` of the options that ``list``, ``status``,
+    ``timeline`` and ``export`` share (values are checked when the filter is applied)."""
+    from mineralpacts.lifecycle import parse_day
     from mineralpacts.query import Filters
 
     return Filters(
@@ -133,4 +136,6 @@ def make_filters(
         levels=level or (),
         signed_since=signed_since,
         signed_until=signed_until,
+        status=status or (),
+        on=parse_day(on) if on else None,
     )

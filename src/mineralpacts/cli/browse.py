@@ -31,11 +31,9 @@ def list_command(
     """
     from mineralpacts.query import SUMMARY_COLUMNS, filter_agreements, summary_row
 
-    filters = opt.make_filters(party, area, mineral, instrument, level, signed_since, signed_until)
-    if status:
-        from mineralpacts.cli.dates import filters_with_status
-
-        filters, _ = filters_with_status(filters, status, on)
+    filters = opt.make_filters(
+        party, area, mineral, instrument, level, signed_since, signed_until, status, on
+    )
     repo = state(ctx).repository()
     found = filter_agreements(repo, filters)
     if fmt is opt.ListFormat.json:

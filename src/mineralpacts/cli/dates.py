@@ -14,7 +14,7 @@ from mineralpacts.cli._output import deliver, emit_json, state
 from mineralpacts.errors import UsageError
 
 if TYPE_CHECKING:
-    from mineralpacts.query import Filters
+    pass
 
 #: How far ahead automatic renewals are projected when ``--to`` is not given.
 HORIZON_YEARS = 10
@@ -35,20 +35,6 @@ class TimelineFormat(StrEnum):
     table = "table"
     json = "json"
     ics = "ics"
-
-
-def filters_with_status(
-    filters: Filters, status: list[str] | None, on: str | None
-) -> tuple[Filters, dt.date]:
-    """Add the ``--status`` filter (computed on ``--on``, default today) to ``filters``."""
-    from mineralpacts.lifecycle import parse_day, status_filter
-
-    day = parse_day(on) if on else dt.date.today()
-    if status:
-        filters.status = status
-        filters.on = day.isoformat()
-        filters.status_of = status_filter(status, day)
-    return filters, day
 
 
 def status_command(
@@ -72,11 +58,10 @@ def status_command(
     from mineralpacts.lifecycle import status as status_of
     from mineralpacts.query import filter_agreements
 
-    filters, day = filters_with_status(
-        opt.make_filters(party, area, mineral, instrument, level, signed_since, signed_until),
-        status,
-        on,
+    filters = opt.make_filters(
+        party, area, mineral, instrument, level, signed_since, signed_until, status, on
     )
+    day = filters.on or dt.date.today()
     repo = state(ctx).repository()
     rows = [status_of(a, day).as_dict() for a in filter_agreements(repo, filters)]
     if fmt is StatusFormat.json:
