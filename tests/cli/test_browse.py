@@ -145,3 +145,42 @@ def test_version_and_help(invoke: Any) -> None:
 def test_real_repository_is_used_by_default(invoke: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(AGREEMENTS.parent / "docs")
     assert "uk-japan-2023" in invoke("list", "-f", "ids", repo=None).stdout
+
+
+def test_a_bug_is_one_line_and_exit_3_not_a_traceback(invoke: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import mineralpacts.query
+
+    def broken(*_: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(mineralpacts.query, "filter_agreements", broken)
+    result = invoke("list")
+    assert result.exit_code == 3
+    assert result.stderr.startswith("error: internal error: RuntimeError: boom")
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_closed_pipe_is_quiet() -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    pacts = shutil.which("pacts") or str(Path(sys.executable).parent / "pacts")
+    proc = subprocess.run(
+        f"'{pacts}' --repo '{AGREEMENTS}' list --format json | head -n 1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.stdout.count("\n") == 1
+    assert "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr
+
+
+def test_no_cache_setting_reads_every_file(
+    invoke: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("PACTS_NO_CACHE", "1")
+    assert "uk-japan-2023" in invoke("list", "-f", "ids").stdout
+    assert not (tmp_path / "cache").exists()
