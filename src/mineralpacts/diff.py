@@ -249,7 +249,6 @@ class Side:
 
     label: str
     agreement: Agreement
-    revision: str | None = None
 
 
 def _parse(raw: bytes, where: str) -> Agreement:
@@ -298,7 +297,7 @@ def resolve(spec: str, load_repo: Callable[[], Repository]) -> Side:
         raw = tree.read(rev, path)
         if raw is None:
             raise UsageError(f"{name} does not exist at revision {rev}")
-        return Side(spec, _parse(raw, f"{rev}:{tree.relative(path)}"), rev)
+        return Side(spec, _parse(raw, f"{rev}:{tree.relative(path)}"))
     repo = load_repo()
     if rev is None:
         return Side(spec, repo.get(name))
@@ -308,7 +307,7 @@ def resolve(spec: str, load_repo: Callable[[], Repository]) -> Side:
     if raw is None:
         then = [Path(n).stem for n in tree.files(rev, repo.folder)]
         raise NotFound(f"{name}@{rev}", suggest(name, sorted(set(then) | set(repo.agreements))))
-    return Side(spec, _parse(raw, f"{rev}:{tree.relative(path)}"), rev)
+    return Side(spec, _parse(raw, f"{rev}:{tree.relative(path)}"))
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,9 @@ The library raises these; only :mod:`mineralpacts.cli` turns them into messages 
 from __future__ import annotations
 
 __all__ = [
-    "AmbiguousParty",
     "DataError",
     "NotFound",
     "PactsError",
-    "PactsWarning",
     "RepositoryNotFound",
     "UnknownParty",
     "UsageError",
@@ -56,13 +54,5 @@ class UnknownParty(UsageError):
         super().__init__(f"{text!r} matches no country or party{hint}")
 
 
-class AmbiguousParty(UsageError):
-    """A party name matched more than one country."""
-
-
 class RepositoryNotFound(UsageError):
     """The folder given as the repository does not exist or holds no agreements folder."""
-
-
-class PactsWarning(UserWarning):
-    """A warning about the data that is not an error (for example a skipped invalid file)."""

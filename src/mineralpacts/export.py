@@ -13,7 +13,6 @@ An existing folder is replaced only when it holds nothing but files an export wr
 from __future__ import annotations
 
 import csv
-import io
 import json
 import os
 from collections.abc import Callable, Iterable
@@ -221,10 +220,3 @@ def export(agreements: Iterable[Agreement], fmt: str, output: str | os.PathLike[
         raise UsageError(f"{path} is a folder; --format {fmt} writes a file, so give a file path")
     _WRITERS[fmt](agreements, path)
     return path
-
-
-def csv_text(agreements: Iterable[Agreement], table: str = "agreements") -> str:
-    """One table as CSV text (cells neutralised), for printing rather than writing."""
-    buf = io.StringIO()
-    _write_csv_table(buf, table, table_rows(agreements)[table])
-    return buf.getvalue()
