@@ -34,6 +34,7 @@ from pydantic import BaseModel
 from mineralpacts.errors import DataError
 from mineralpacts.load import load_text
 from mineralpacts.model import Agreement, submodel
+from mineralpacts.yamlio import needs_quotes
 
 __all__ = ["MODELINE", "FormatResult", "format_paths", "format_text"]
 
@@ -190,26 +191,6 @@ def _fields(model: type[BaseModel]) -> dict[str, type[BaseModel] | None]:
     return {name: submodel(info.annotation) for name, info in model.model_fields.items()}
 
 
-@functools.cache
-def _yaml11_resolver() -> Any:
-    import yaml
-
-    return yaml.resolver.Resolver()
-
-
-def _needs_quotes(value: str) -> bool:
-    """True for text starting with a date, single words starting with a digit (clause numbers:
-    ``'2.6(1)'``) and strings a YAML 1.1 reader would not read back as the same string (``NO``,
-    ``yes``, ``1:30``)."""
-    import yaml
-
-    if _DATE_START.match(value) or (value[:1].isdigit() and not any(c.isspace() for c in value)):
-        return True
-    tag = _yaml11_resolver().resolve(yaml.ScalarNode, value, (True, False))
-    return bool(tag != "tag:yaml.org,2002:str")
-
-
-_DATE_START = re.compile(r"^[0-9]{4}-[0-9]{2}")
 _WORD = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
 
 
@@ -243,7 +224,7 @@ class _Builder:
             return folded
         if style == "|":
             return LiteralScalarString(value)
-        return SingleQuotedScalarString(value) if _needs_quotes(value) else value
+        return SingleQuotedScalarString(value) if needs_quotes(value) else value
 
     def node(self, value: Any, path: FieldPath, model: type[BaseModel] | None) -> Any:
         if isinstance(value, dict):
@@ -262,7 +243,7 @@ class _Builder:
         out = CommentedMap()
         for key in keys:
             # Field names are fixed by the model (``on`` included); only free keys get quoted.
-            shown = SingleQuotedScalarString(key) if key not in fields and _needs_quotes(key) else key
+            shown = SingleQuotedScalarString(key) if key not in fields and needs_quotes(key) else key
             out[shown] = self.node(data[key], (*path, key), fields.get(key))
             self.comment(out, shown, (*path, key), out[shown])
         if not data:

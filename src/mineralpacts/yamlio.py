@@ -2,22 +2,40 @@
 
 from __future__ import annotations
 
+import functools
 import io
+import re
 from typing import Any
 
-__all__ = ["YAML11_AMBIGUOUS", "dump_yaml"]
+__all__ = ["dump_yaml", "needs_quotes"]
 
-#: Plain scalars that YAML 1.1 readers (PyYAML, many editors) would turn into booleans or null:
-#: always quoted on output so that ``NO`` (Norway) stays a string everywhere.
-YAML11_AMBIGUOUS = frozenset(
-    w
-    for word in ("y", "yes", "n", "no", "on", "off", "true", "false", "null", "~")
-    for w in (word, word.upper(), word.capitalize())
-)
+_DATE_START = re.compile(r"^[0-9]{4}-[0-9]{2}")
+
+
+@functools.cache
+def _yaml11_resolver() -> Any:
+    import yaml
+
+    return yaml.resolver.Resolver()
+
+
+def needs_quotes(value: str) -> bool:
+    """True for text that must be quoted to read back as the same string everywhere.
+
+    That is text starting with a date, single words starting with a digit (clause numbers:
+    ``'2.6(1)'``), and strings a YAML 1.1 reader (PyYAML, many editors) would take for
+    something else (``NO``, ``yes``, ``1:30``), so that Norway's ``NO`` stays a string.
+    """
+    import yaml
+
+    if _DATE_START.match(value) or (value[:1].isdigit() and not any(c.isspace() for c in value)):
+        return True
+    tag = _yaml11_resolver().resolve(yaml.ScalarNode, value, (True, False))
+    return bool(tag != "tag:yaml.org,2002:str")
 
 
 def _represent_str(representer: Any, value: str) -> Any:
-    style = "'" if value in YAML11_AMBIGUOUS else None
+    style = "'" if needs_quotes(value) else None
     return representer.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

@@ -119,3 +119,16 @@ def test_libyaml_parser_is_used_when_available() -> None:
 
     if getattr(yaml, "__with_libyaml__", False):
         assert load._Parser.__module__ == "yaml._yaml"
+
+
+@pytest.mark.parametrize(
+    "text", ["NO", "yes", "Off", "1:30", "2.6(1)", "2023-10-28", "2023-10-28 (US time)", "~"]
+)
+def test_dumped_yaml_reads_back_the_same_in_yaml_1_1_and_1_2(text: str) -> None:
+    import yaml
+
+    from mineralpacts.yamlio import dump_yaml
+
+    dumped = dump_yaml({"v": text})
+    assert yaml.safe_load(dumped) == {"v": text}  # PyYAML: YAML 1.1
+    assert load_text(dumped).data == {"v": text}  # our loader: YAML 1.2
