@@ -11,9 +11,8 @@ from typing import Any
 
 import pytest
 
-from mineralpacts.repository import load_agreement
 from mineralpacts.yamlio import dump_yaml
-from tests.conftest import AGREEMENTS
+from tests.conftest import AGREEMENTS, real_data
 
 Invoke = Callable[..., Any]
 
@@ -24,10 +23,7 @@ def small_repo(tmp_path: Path) -> Path:
     folder = tmp_path / "agreements"
     folder.mkdir()
     shutil.copy(AGREEMENTS / "uk-japan-2023.yaml", folder)
-    path = AGREEMENTS / "uk-japan-2023.yaml"
-    agreement, _ = load_agreement(path.read_bytes(), str(path))
-    assert agreement is not None
-    data = agreement.model_dump(mode="json", exclude_none=True)
+    data = real_data("uk-japan-2023")
     data.update(id="partial-date-2024", short_title="Partial MoC")
     data["signed"]["date"] = "2024-11"
     data["events"] = [{"date": "2025-03", "kind": "review-meeting", "summary": "First review."}]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from mineralpacts.model import Agreement, Period, Term
+from mineralpacts.model import Agreement, Party, Period, Source, Term
 from mineralpacts.vocab import country_name, definition
 
 __all__ = ["escape", "period_text", "render_markdown", "term_lines"]
@@ -160,10 +160,7 @@ def _signing(a: Agreement) -> str:
     return text
 
 
-def _party(p: object) -> str:
-    from mineralpacts.model import Party
-
-    assert isinstance(p, Party)
+def _party(p: Party) -> str:
     line = f"- **{escape(p.name)}** ({p.code})"
     if p.represented_by:
         line += f", represented by {escape(p.represented_by)}"
@@ -173,10 +170,7 @@ def _party(p: object) -> str:
     return line
 
 
-def _source(s: object) -> str:
-    from mineralpacts.model import Source
-
-    assert isinstance(s, Source)
+def _source(s: Source) -> str:
     line = f"- {_link(s.title or s.publisher, s.url)} — {escape(s.publisher)}, {s.kind}"
     if s.published:
         line += f", {s.published}"
