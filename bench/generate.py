@@ -2,7 +2,7 @@
 
 Usage: ``python bench/generate.py N OUT_DIR [--seed S]`` writes ``OUT_DIR/agreements/<id>.yaml``
 for N agreements. Every file passes ``pacts validate`` with no error and no warning: terms come
-from the project's vocabularies (:func:`mineralpacts.vocab.terms`), parties are real ISO 3166
+from the project's vocabularies (:func:`mineralpacts.model.vocab.terms`), parties are real ISO 3166
 codes (or EU), ids follow ``<slug>-<slug>-<year>[-n]``, dates are never in the future, and the
 cross-field rules (sources cited, unknowns left empty, term rules consistent) hold. The same N
 and seed always give the same bytes.
@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from mineralpacts.vocab import country_name, definition, party_slug, terms
+from mineralpacts.model.vocab import country_name, definition, party_slug, terms
 
 __all__ = ["generate", "main", "make_agreement"]
 

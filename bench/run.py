@@ -123,7 +123,7 @@ def _repository(work: Path, size: int, seed: int) -> Path:
 
 def _schema_file(work: Path) -> tuple[Path, str]:
     """The committed schema, or a fresh one (with a note) when the committed file is stale."""
-    from mineralpacts.schema import schema_text
+    from mineralpacts.model.schema import schema_text
 
     current = schema_text()
     if SCHEMA.read_text("utf-8") == current:

@@ -87,7 +87,7 @@ def git(folder: Path, *args: str) -> None:
 
 def real_data(ident: str) -> dict[str, Any]:
     """A real agreement as plain data (validated, nulls left out), to vary in a test."""
-    from mineralpacts.repository import load_agreement
+    from mineralpacts.store.repository import load_agreement
 
     path = AGREEMENTS / f"{ident}.yaml"
     agreement, problems = load_agreement(path.read_bytes(), str(path))

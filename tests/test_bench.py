@@ -6,7 +6,7 @@ import importlib.util
 from pathlib import Path
 from types import ModuleType
 
-from mineralpacts.validate import validate_paths
+from mineralpacts.check.validate import validate_paths
 
 GENERATOR = Path(__file__).resolve().parents[1] / "bench" / "generate.py"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mineralpacts.validate import validate_paths
+from mineralpacts.check.validate import validate_paths
 
 CASES = Path(__file__).parent / "cases"
 VALID = sorted((CASES / "valid").glob("*.yaml"))

@@ -8,17 +8,17 @@ import pytest
 import typer.main
 
 from mineralpacts.cli import app
-from mineralpacts.docs_gen import PAGES, cli_reference, data_model_reference, main
-from mineralpacts.model import Agreement
-from mineralpacts.schema import agreement_schema
-from mineralpacts.vocab import vocabulary
+from mineralpacts.cli.docs import PAGES, cli_reference, data_model_reference, main
+from mineralpacts.model.agreement import Agreement
+from mineralpacts.model.schema import agreement_schema
+from mineralpacts.model.vocab import vocabulary
 from tests.conftest import ROOT
 
 
 @pytest.mark.parametrize("relative", sorted(PAGES))
 def test_committed_page_is_current(relative: str) -> None:
     committed = (ROOT / relative).read_text("utf-8")
-    assert committed == PAGES[relative](), f"{relative} is stale: run python -m mineralpacts.docs_gen"
+    assert committed == PAGES[relative](), f"{relative} is stale: run python -m mineralpacts.cli.docs"
 
 
 def test_cli_page_documents_every_visible_command_and_option() -> None:

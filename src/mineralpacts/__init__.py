@@ -31,27 +31,27 @@ __all__ = [
 
 # Imported lazily so that `pacts --version` and `pacts --help` stay fast.
 _LAZY = {
-    "Agreement": "mineralpacts.model",
+    "Agreement": "mineralpacts.model.agreement",
     "Diagnostic": "mineralpacts.diagnostics",
-    "Filters": "mineralpacts.query",
-    "filter_agreements": "mineralpacts.query",
+    "Filters": "mineralpacts.analysis.query",
+    "filter_agreements": "mineralpacts.analysis.query",
     "PactsError": "mineralpacts.errors",
-    "Report": "mineralpacts.validate",
-    "validate_paths": "mineralpacts.validate",
-    "Repository": "mineralpacts.repository",
-    "load_path": "mineralpacts.load",
-    "resolve_party": "mineralpacts.vocab",
+    "Report": "mineralpacts.check.validate",
+    "validate_paths": "mineralpacts.check.validate",
+    "Repository": "mineralpacts.store.repository",
+    "load_path": "mineralpacts.files.load",
+    "resolve_party": "mineralpacts.model.vocab",
 }
 
 if TYPE_CHECKING:
     from mineralpacts.diagnostics import Diagnostic
     from mineralpacts.errors import PactsError
-    from mineralpacts.load import load_path
-    from mineralpacts.model import Agreement
-    from mineralpacts.query import Filters, filter_agreements
-    from mineralpacts.repository import Repository
-    from mineralpacts.validate import Report, validate_paths
-    from mineralpacts.vocab import resolve_party
+    from mineralpacts.files.load import load_path
+    from mineralpacts.model.agreement import Agreement
+    from mineralpacts.analysis.query import Filters, filter_agreements
+    from mineralpacts.store.repository import Repository
+    from mineralpacts.check.validate import Report, validate_paths
+    from mineralpacts.model.vocab import resolve_party
 
 
 def __getattr__(name: str) -> Any:

@@ -40,8 +40,8 @@ IMG = '<img src=x onerror="window.pwned=1;alert(1)">'
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
     """A site built from the real agreements plus one hostile file; (site folder, every id)."""
-    from mineralpacts.render.site import build_site
-    from mineralpacts.repository import Repository
+    from mineralpacts.publish.render.site import build_site
+    from mineralpacts.store.repository import Repository
 
     repo = tmp_path_factory.mktemp("repo") / "agreements"
     shutil.copytree(AGREEMENTS, repo)

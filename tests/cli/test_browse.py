@@ -148,12 +148,12 @@ def test_real_repository_is_used_by_default(invoke: Any, monkeypatch: pytest.Mon
 
 
 def test_a_bug_is_one_line_and_exit_3_not_a_traceback(invoke: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    import mineralpacts.query
+    import mineralpacts.analysis.query
 
     def broken(*_: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(mineralpacts.query, "filter_agreements", broken)
+    monkeypatch.setattr(mineralpacts.analysis.query, "filter_agreements", broken)
     result = invoke("list")
     assert result.exit_code == 3
     assert result.stderr.startswith("error: internal error: RuntimeError: boom")

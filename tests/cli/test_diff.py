@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from mineralpacts.yamlio import dump_yaml
+from mineralpacts.files.yamlio import dump_yaml
 from tests.conftest import AGREEMENTS, git, real_data
 
 Invoke = Callable[..., Any]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from mineralpacts.load import load_path
+from mineralpacts.files.load import load_path
 
 
 def test_fmt_check_on_a_canonical_file_exits_0(invoke: Any, tmp_path: Path) -> None:

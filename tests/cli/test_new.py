@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from mineralpacts.load import load_path
+from mineralpacts.files.load import load_path
 
 
 def test_new_writes_the_conventional_file_and_lists_the_todo_lines(invoke: Any, tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from mineralpacts.lifecycle import STATES
+from mineralpacts.analysis.lifecycle import STATES
 from tests.conftest import AGREEMENTS
 
 Invoke = Callable[..., Any]

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from mineralpacts.yamlio import dump_yaml
+from mineralpacts.files.yamlio import dump_yaml
 from tests.conftest import AGREEMENTS, real_data
 
 Invoke = Callable[..., Any]
@@ -53,7 +53,7 @@ def test_uk_japan_deadlines_in_order(invoke: Invoke, small_repo: Path) -> None:
 
 
 def test_real_timeline_is_sorted_and_bounded(invoke: Invoke) -> None:
-    from mineralpacts.lifecycle import date_bounds
+    from mineralpacts.analysis.lifecycle import date_bounds
 
     got = entries(invoke, "--from", "2024-01-01", "--to", "2026-12-31")
     assert got

@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
-from mineralpacts.diff import Split, changes, compare, resolve, since
+from mineralpacts.analysis.diff import Split, changes, compare, resolve, since
 from mineralpacts.errors import DataError, NotFound, UsageError
-from mineralpacts.model import Agreement
-from mineralpacts.repository import Repository
-from mineralpacts.yamlio import dump_yaml
+from mineralpacts.model.agreement import Agreement
+from mineralpacts.store.repository import Repository
+from mineralpacts.files.yamlio import dump_yaml
 from tests.conftest import AGREEMENTS, git, real_data
 
 

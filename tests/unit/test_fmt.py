@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from mineralpacts.errors import DataError, UsageError
-from mineralpacts.fmt import MODELINE, format_paths, format_text
-from mineralpacts.load import load_path, load_text
+from mineralpacts.files.fmt import MODELINE, format_paths, format_text
+from mineralpacts.files.load import load_path, load_text
 from tests.conftest import AGREEMENTS
 
 REAL = sorted(AGREEMENTS.glob("*.yaml"))

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from mineralpacts.errors import UsageError
-from mineralpacts.fsutil import atomic_file, atomic_write_text, create_exclusive
+from mineralpacts.files.atomic import atomic_file, atomic_write_text, create_exclusive
 
 
 def test_replaces_and_keeps_permissions(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from mineralpacts.errors import UsageError
-from mineralpacts.lifecycle import (
+from mineralpacts.analysis.lifecycle import (
     anniversary,
     date_bounds,
     deadlines,
@@ -18,7 +18,7 @@ from mineralpacts.lifecycle import (
     status,
     status_matches,
 )
-from mineralpacts.model import Agreement, Period
+from mineralpacts.model.agreement import Agreement, Period
 
 D = dt.date.fromisoformat
 
@@ -465,7 +465,7 @@ def test_date_bounds_and_parse_day() -> None:
 
 @pytest.mark.parametrize("on", ["2020-01-01", "2026-11-25", "2040-01-01"])
 def test_every_real_agreement_has_a_state(on: str) -> None:
-    from mineralpacts.repository import Repository
+    from mineralpacts.store.repository import Repository
 
     for a in Repository.load(Path(__file__).resolve().parents[2] / "agreements", use_cache=False):
         st = status(a, D(on))

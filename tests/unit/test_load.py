@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from mineralpacts.load import Limits, load_path, load_text, parse_bytes
+from mineralpacts.files.load import Limits, load_path, load_text, parse_bytes
 
 
 def _bomb() -> bytes:
@@ -115,7 +115,7 @@ def test_byte_order_mark_is_accepted() -> None:
 def test_libyaml_parser_is_used_when_available() -> None:
     import yaml
 
-    from mineralpacts import load
+    from mineralpacts.files import load
 
     if getattr(yaml, "__with_libyaml__", False):
         assert load._Parser.__module__ == "yaml._yaml"
@@ -127,7 +127,7 @@ def test_libyaml_parser_is_used_when_available() -> None:
 def test_dumped_yaml_reads_back_the_same_in_yaml_1_1_and_1_2(text: str) -> None:
     import yaml
 
-    from mineralpacts.yamlio import dump_yaml
+    from mineralpacts.files.yamlio import dump_yaml
 
     dumped = dump_yaml({"v": text})
     assert yaml.safe_load(dumped) == {"v": text}  # PyYAML: YAML 1.1

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from mineralpacts.load import load_path
-from mineralpacts.model import Agreement, parse_partial_date
+from mineralpacts.files.load import load_path
+from mineralpacts.model.agreement import Agreement, parse_partial_date
 from tests.conftest import CASES
 
 BASE: dict[str, Any] = load_path(CASES / "valid" / "minimal-2024.yaml").data
@@ -88,13 +88,13 @@ def test_convenience_properties() -> None:
     ],
 )
 def test_date_bounds_cover_every_day_a_partial_date_can_mean(text: str, first: str, last: str) -> None:
-    from mineralpacts.model import date_bounds
+    from mineralpacts.model.agreement import date_bounds
 
     assert [d.isoformat() for d in date_bounds(text)] == [first, last]
 
 
 def test_submodel_finds_the_model_inside_an_annotation() -> None:
-    from mineralpacts.model import Party, Signing, submodel
+    from mineralpacts.model.agreement import Party, Signing, submodel
 
     assert submodel(Agreement.model_fields["parties"].annotation) is Party
     assert submodel(Agreement.model_fields["signed"].annotation) is Signing

@@ -12,12 +12,12 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from mineralpacts.errors import UsageError
-from mineralpacts.model import Agreement, Party
-from mineralpacts.render.html import render_html, standing
-from mineralpacts.render.markdown import render_markdown
-from mineralpacts.render.site import MARKER, build_site
-from mineralpacts.render.svg import network_svg, pairs, timeline_svg
-from mineralpacts.repository import Repository
+from mineralpacts.model.agreement import Agreement, Party
+from mineralpacts.publish.render.html import render_html, standing
+from mineralpacts.publish.render.markdown import render_markdown
+from mineralpacts.publish.render.site import MARKER, build_site
+from mineralpacts.publish.render.svg import network_svg, pairs, timeline_svg
+from mineralpacts.store.repository import Repository
 from tests.conftest import AGREEMENTS
 
 ON = dt.date(2026, 5, 1)

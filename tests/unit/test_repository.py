@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from mineralpacts.errors import NotFound, RepositoryNotFound
-from mineralpacts.model import Agreement
-from mineralpacts.repository import Repository, bundled_folder, find_folder
-from mineralpacts.validate import validate_paths
+from mineralpacts.model.agreement import Agreement
+from mineralpacts.store.repository import Repository, bundled_folder, find_folder
+from mineralpacts.check.validate import validate_paths
 from tests.conftest import AGREEMENTS
 
 

@@ -12,9 +12,9 @@ import jsonschema
 import pytest
 
 from mineralpacts.diagnostics import CODES
-from mineralpacts.report import REPORTERS, get_reporter
-from mineralpacts.report_sarif import SarifReporter, sarif_log
-from mineralpacts.validate import validate_paths
+from mineralpacts.check.report import REPORTERS, get_reporter
+from mineralpacts.check.sarif import SarifReporter, sarif_log
+from mineralpacts.check.validate import validate_paths
 from tests.conftest import AGREEMENTS
 
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from mineralpacts.errors import UnknownParty, UsageError
-from mineralpacts.fmt import MODELINE, format_text
-from mineralpacts.load import load_text
-from mineralpacts.model import Agreement
-from mineralpacts.scaffold import Draft, derive_id, parse_place, render_draft, todo_lines, write_new
-from mineralpacts.validate import validate_paths
+from mineralpacts.files.fmt import MODELINE, format_text
+from mineralpacts.files.load import load_text
+from mineralpacts.model.agreement import Agreement
+from mineralpacts.files.scaffold import Draft, derive_id, parse_place, render_draft, todo_lines, write_new
+from mineralpacts.check.validate import validate_paths
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mineralpacts.errors import UnknownParty
-from mineralpacts.vocab import KINDS, party_slug, resolve_party, suggest, terms, vocabulary
+from mineralpacts.model.vocab import KINDS, party_slug, resolve_party, suggest, terms, vocabulary
 
 
 @pytest.mark.parametrize(
@@ -68,7 +68,7 @@ def test_suggest_is_case_insensitive() -> None:
 
 
 def test_display_names_read_naturally() -> None:
-    from mineralpacts.vocab import country_name
+    from mineralpacts.model.vocab import country_name
 
     assert country_name("CD") == "DR Congo"
     assert country_name("BO") == "Bolivia"

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
-    from mineralpacts.query import Filters
+    from mineralpacts.analysis.query import Filters
 
 FORMAT = typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
 
@@ -123,10 +123,10 @@ def make_filters(
     status: list[str] | None = None,
     on: str | None = None,
 ) -> Filters:
-    """The :class:`~mineralpacts.query.Filters` of the options that ``list``, ``status``,
+    """The :class:`~mineralpacts.analysis.query.Filters` of the options that ``list``, ``status``,
     ``timeline`` and ``export`` share (values are checked when the filter is applied)."""
-    from mineralpacts.lifecycle import parse_day
-    from mineralpacts.query import Filters
+    from mineralpacts.analysis.lifecycle import parse_day
+    from mineralpacts.analysis.query import Filters
 
     return Filters(
         parties=party or (),

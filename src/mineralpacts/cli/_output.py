@@ -21,7 +21,7 @@ from mineralpacts.errors import PactsError
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from mineralpacts.repository import Repository
+    from mineralpacts.store.repository import Repository
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -34,7 +34,7 @@ class State:
 
     def repository(self) -> Repository:
         """Load the repository the user pointed at (or found by the search order)."""
-        from mineralpacts.repository import Repository
+        from mineralpacts.store.repository import Repository
 
         repository = Repository.load(self.repo)
         if repository.problems:
@@ -73,7 +73,7 @@ def emit_json(data: Any) -> None:
 
 def deliver(content: str | bytes, output: Path | None) -> None:
     """Print ``content`` on stdout, or write it atomically to ``output`` and say so on stderr."""
-    from mineralpacts.fsutil import atomic_write_bytes
+    from mineralpacts.files.atomic import atomic_write_bytes
 
     if output is None:
         typer.echo(content if isinstance(content, str) else content.decode("utf-8"), nl=False)
@@ -84,7 +84,7 @@ def deliver(content: str | bytes, output: Path | None) -> None:
 
 def emit_yaml(data: Any) -> None:
     """Print ``data`` as block-style YAML on stdout."""
-    from mineralpacts.yamlio import dump_yaml
+    from mineralpacts.files.yamlio import dump_yaml
 
     typer.echo(dump_yaml(data), nl=False)
 
@@ -141,7 +141,7 @@ def emit_csv(columns: tuple[str, ...] | list[str], rows: list[dict[str, Any]]) -
     """Print rows as CSV on stdout, neutralising cells a spreadsheet would run as formulas."""
     import csv
 
-    from mineralpacts.tabular import safe_cell
+    from mineralpacts.publish.tabular import safe_cell
 
     writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
     writer.writeheader()

@@ -29,7 +29,7 @@ def list_command(
 
     Every filter given must hold: [bold]--party UK --party Japan[/] lists agreements between both.
     """
-    from mineralpacts.query import SUMMARY_COLUMNS, filter_agreements, summary_row
+    from mineralpacts.analysis.query import SUMMARY_COLUMNS, filter_agreements, summary_row
 
     filters = opt.make_filters(
         party, area, mineral, instrument, level, signed_since, signed_until, status, on
@@ -66,8 +66,8 @@ def show_command(
     """Show one agreement in full: parties, signing, scope, areas, term, sources, discrepancies."""
     import datetime as dt
 
-    from mineralpacts.lifecycle import parse_day, status
-    from mineralpacts.render.markdown import render_markdown
+    from mineralpacts.analysis.lifecycle import parse_day, status
+    from mineralpacts.publish.render.markdown import render_markdown
 
     repo = state(ctx).repository()
     agreement = repo.get(ident)
@@ -99,14 +99,14 @@ def stats_command(
     ] = None,
 ) -> None:
     """Count agreements by party, year, instrument, area, disclosure, confidence and source kind."""
-    from mineralpacts.stats import compute_stats, coverage_markdown
+    from mineralpacts.analysis.stats import compute_stats, coverage_markdown
 
     if fmt not in ("table", "json"):
         raise UsageError(f"unknown format {fmt!r}; choose table or json")
     repo = state(ctx).repository()
     stats = compute_stats(repo)
     if coverage is not None:
-        from mineralpacts.fsutil import atomic_write_text
+        from mineralpacts.files.atomic import atomic_write_text
 
         atomic_write_text(coverage, coverage_markdown(repo))
     if fmt == "json":

@@ -29,9 +29,9 @@ def validate_command(
     Prints every problem as [bold]path:line:col: CODE message (field)[/]. Exit code 0 when every
     file is valid, 1 when any has an error, 2 on a usage error (no such path).
     """
-    from mineralpacts.report import get_reporter
-    from mineralpacts.repository import find_folder
-    from mineralpacts.validate import validate_paths
+    from mineralpacts.check.report import get_reporter
+    from mineralpacts.store.repository import find_folder
+    from mineralpacts.check.validate import validate_paths
 
     reporter = get_reporter(fmt)
     targets = paths or [str(find_folder(state(ctx).repo))]

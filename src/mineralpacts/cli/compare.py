@@ -16,7 +16,7 @@ from mineralpacts.cli._output import EXIT_USAGE, emit_json, error, state
 from mineralpacts.errors import DataError, UsageError
 
 if TYPE_CHECKING:
-    from mineralpacts.diff import Side
+    from mineralpacts.analysis.diff import Side
 
 
 class DiffFormat(StrEnum):
@@ -68,18 +68,18 @@ def diff_command(
 
 
 def _run(ctx: typer.Context, a: str | None, b: str | None, since: str | None, fmt: DiffFormat) -> bool:
-    from mineralpacts import diff
+    from mineralpacts.analysis import diff
 
     if since is not None:
         if a is not None or b is not None:
             raise UsageError("give either --since REV or two agreements A and B, not both")
-        from mineralpacts.repository import find_folder
+        from mineralpacts.store.repository import find_folder
 
         files = diff.since(find_folder(state(ctx).repo), since)
         if fmt is DiffFormat.json:
             emit_json({"mode": "since", "since": since, "files": [f.as_dict() for f in files]})
         else:
-            from mineralpacts.render.comparison import since_markdown
+            from mineralpacts.publish.render.comparison import since_markdown
 
             _emit_markdown(since_markdown(since, files), fmt)
         return bool(files)
@@ -100,7 +100,7 @@ def _run(ctx: typer.Context, a: str | None, b: str | None, since: str | None, fm
                 }
             )
         else:
-            from mineralpacts.render.comparison import changes_markdown
+            from mineralpacts.publish.render.comparison import changes_markdown
 
             title = f"`{left.agreement.id}`: {_where(left)} → {_where(right)}"
             _emit_markdown(changes_markdown(title, found), fmt)
@@ -109,7 +109,7 @@ def _run(ctx: typer.Context, a: str | None, b: str | None, since: str | None, fm
     if fmt is DiffFormat.json:
         emit_json({"mode": "compare", **comparison.as_dict()})
     else:
-        from mineralpacts.render.comparison import comparison_markdown
+        from mineralpacts.publish.render.comparison import comparison_markdown
 
         _emit_markdown(comparison_markdown(comparison), fmt)
     return comparison.differs
@@ -117,7 +117,7 @@ def _run(ctx: typer.Context, a: str | None, b: str | None, since: str | None, fm
 
 def _where(side: Side) -> str:
     """How a side is named in a heading: its revision, else where it was read from."""
-    from mineralpacts.gitrev import split_revision
+    from mineralpacts.analysis.gitrev import split_revision
 
     name, rev = split_revision(side.label)
     if rev is not None:

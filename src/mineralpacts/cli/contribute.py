@@ -14,7 +14,7 @@ from mineralpacts.cli._output import EXIT_INVALID, error, state
 from mineralpacts.errors import UsageError
 
 if TYPE_CHECKING:
-    from mineralpacts.scaffold import Draft
+    from mineralpacts.files.scaffold import Draft
 
 
 def _ask(label: str, check: Callable[[str], object] | None = None, required: bool = False) -> str | None:
@@ -40,9 +40,9 @@ def _ask(label: str, check: Callable[[str], object] | None = None, required: boo
 
 def _prompt_missing(draft: Draft) -> None:
     """Ask, on a terminal, for what the flags did not give; each answer is checked as it is typed."""
-    from mineralpacts.model import URL_PATTERN, parse_partial_date
-    from mineralpacts.scaffold import resolve_parties
-    from mineralpacts.vocab import check_term, terms
+    from mineralpacts.model.agreement import URL_PATTERN, parse_partial_date
+    from mineralpacts.files.scaffold import resolve_parties
+    from mineralpacts.model.vocab import check_term, terms
 
     def split(answer: str) -> list[str]:
         return [p.strip() for p in answer.split(",") if p.strip()]
@@ -165,7 +165,7 @@ def new_command(
     What only a person can supply is marked TODO, on lines that [bold]pacts validate[/] reports
     until they are filled in. An existing file is never overwritten.
     """
-    from mineralpacts.scaffold import Draft, render_draft, todo_lines, write_new
+    from mineralpacts.files.scaffold import Draft, render_draft, todo_lines, write_new
 
     draft = Draft(
         parties=list(party or []),
@@ -185,7 +185,7 @@ def new_command(
     if stdout:
         typer.echo(render_draft(draft)[1], nl=False)
         return
-    from mineralpacts.repository import find_folder
+    from mineralpacts.store.repository import find_folder
 
     folder = find_folder(state(ctx).repo)
     if "_bundled" in folder.parts:
@@ -226,8 +226,8 @@ def fmt_command(
     schema modeline on line 1. Writes are atomic; a file that is not valid YAML is left as it
     was and reported (exit 1).
     """
-    from mineralpacts.fmt import format_paths
-    from mineralpacts.repository import find_folder
+    from mineralpacts.files.fmt import format_paths
+    from mineralpacts.store.repository import find_folder
 
     targets = paths or [str(find_folder(state(ctx).repo))]
     results = format_paths(targets, check=check)

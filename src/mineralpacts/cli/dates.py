@@ -55,8 +55,8 @@ def status_command(
     States: not-yet-in-force, initial-term, renewal-term-N, expired, discontinued, open-ended,
     unknown (with the reason). See docs/lifecycle.md for the convention.
     """
-    from mineralpacts.lifecycle import status as status_of
-    from mineralpacts.query import filter_agreements
+    from mineralpacts.analysis.lifecycle import status as status_of
+    from mineralpacts.analysis.query import filter_agreements
 
     filters = opt.make_filters(
         party, area, mineral, instrument, level, signed_since, signed_until, status, on
@@ -119,9 +119,9 @@ def timeline_command(
 
     [bold]--format ics[/] writes an iCalendar file for calendar programs (entries with a full date).
     """
-    from mineralpacts.lifecycle import parse_day
-    from mineralpacts.query import filter_agreements
-    from mineralpacts.timeline import timeline, to_ics
+    from mineralpacts.analysis.lifecycle import parse_day
+    from mineralpacts.analysis.query import filter_agreements
+    from mineralpacts.analysis.timeline import timeline, to_ics
 
     first = parse_day(since, "--from") if since else None
     last = parse_day(until, "--to") if until else None

@@ -18,7 +18,7 @@ def schema_command(
 ) -> None:
     """Print the JSON Schema (draft 2020-12) that every agreement file must satisfy."""
     from mineralpacts.cli._output import deliver
-    from mineralpacts.schema import schema_text
+    from mineralpacts.model.schema import schema_text
 
     deliver(schema_text(), output)
 

@@ -61,13 +61,13 @@ def render_command(
     a who-signed-with-whom picture, an area matrix, downloads and an Atom feed; open
     public/index.html from disk or serve the folder. No page fetches anything from the network.
     """
-    from mineralpacts.lifecycle import parse_day
+    from mineralpacts.analysis.lifecycle import parse_day
 
     day = parse_day(on)
     if site is not None:
         if ident is not None or output is not None:
             raise UsageError("--site builds every agreement; give either ID (with --output) or --site DIR")
-        from mineralpacts.render.site import build_site
+        from mineralpacts.publish.render.site import build_site
 
         summary = build_site(state(ctx).repository(), site, on=day)
         typer.echo(
@@ -80,12 +80,12 @@ def render_command(
         raise UsageError("give an agreement ID (pacts render uk-japan-2023) or --site DIR for the whole site")
     agreement = state(ctx).repository().get(ident)
     if fmt is RenderFormat.html:
-        from mineralpacts.render.html import render_html
+        from mineralpacts.publish.render.html import render_html
 
         text = render_html(agreement, day)
     else:
-        from mineralpacts.render.html import standing
-        from mineralpacts.render.markdown import render_markdown
+        from mineralpacts.publish.render.html import standing
+        from mineralpacts.publish.render.markdown import render_markdown
 
         st = standing(agreement, day)
         status = f"{st.status.replace('-', ' ')} on {day}: {st.label}" if st.status else None

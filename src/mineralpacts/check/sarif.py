@@ -15,8 +15,8 @@ from typing import Any
 from urllib.parse import quote
 
 from mineralpacts.diagnostics import CODES, Diagnostic
-from mineralpacts.report import Reporter, register_reporter
-from mineralpacts.validate import Report
+from mineralpacts.check.report import Reporter, register_reporter
+from mineralpacts.check.validate import Report
 
 __all__ = ["SARIF_SCHEMA", "SARIF_VERSION", "SarifReporter", "sarif_log"]
 

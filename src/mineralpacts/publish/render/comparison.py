@@ -1,7 +1,7 @@
 """Markdown for ``pacts diff``: field changes, two agreements side by side, changes since a revision.
 
 The Markdown is fit to paste as a pull-request comment; the terminal view renders the same text
-with rich. Text from the data is escaped (see :func:`mineralpacts.render.markdown.escape`).
+with rich. Text from the data is escaped (see :func:`mineralpacts.publish.render.markdown.escape`).
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from mineralpacts.diff import Change, Comparison, FileDiff, Split
-from mineralpacts.model import Source
-from mineralpacts.render.markdown import escape
+from mineralpacts.analysis.diff import Change, Comparison, FileDiff, Split
+from mineralpacts.model.agreement import Source
+from mineralpacts.publish.render.markdown import escape
 
 __all__ = ["changes_markdown", "comparison_markdown", "since_markdown"]
 

@@ -16,8 +16,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from mineralpacts.diagnostics import Diagnostic
-from mineralpacts.load import Document
-from mineralpacts.model import Agreement, date_bounds, submodel
+from mineralpacts.files.load import Document
+from mineralpacts.model.agreement import Agreement, date_bounds, submodel
 
 __all__ = ["MODELINE", "field_path_exists", "model_rules"]
 

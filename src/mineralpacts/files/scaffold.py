@@ -7,7 +7,7 @@ fields hold the word ``TODO`` (not a valid term), and required text fields hold 
 ``# TODO`` comment saying what to write. Optional fields are ``null`` or empty: fill them in, or
 leave them and say why under ``unknown``.
 
-The id follows the convention: the parties' slugs (:func:`mineralpacts.vocab.party_slug`) in
+The id follows the convention: the parties' slugs (:func:`mineralpacts.model.vocab.party_slug`) in
 alphabetical order, then the year, e.g. ``australia-uk-2023``.
 """
 
@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from mineralpacts.errors import UsageError
-from mineralpacts.fsutil import create_exclusive
-from mineralpacts.model import ID_PATTERN, URL_PATTERN, parse_partial_date
-from mineralpacts.vocab import Country, check_term, party_slug, resolve_party, terms
+from mineralpacts.files.atomic import create_exclusive
+from mineralpacts.model.agreement import ID_PATTERN, URL_PATTERN, parse_partial_date
+from mineralpacts.model.vocab import Country, check_term, party_slug, resolve_party, terms
 
 __all__ = ["TODO", "Draft", "derive_id", "parse_place", "render_draft", "todo_lines", "write_new"]
 
@@ -222,7 +222,7 @@ def _to_yaml(data: dict[str, Any], notes: dict[tuple[str | int, ...], str]) -> s
     )
     buffer = io.StringIO()
     yaml.dump(convert(data, ()), buffer)
-    from mineralpacts.fmt import format_text
+    from mineralpacts.files.fmt import format_text
 
     return format_text(buffer.getvalue())
 

@@ -6,8 +6,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from mineralpacts.model import Agreement
-from mineralpacts.vocab import country_name
+from mineralpacts.model.agreement import Agreement
+from mineralpacts.model.vocab import country_name
 
 __all__ = ["Stats", "compute_stats", "coverage_markdown"]
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from mineralpacts.model import Agreement, Party, Period, Source, Term
-from mineralpacts.vocab import country_name, definition
+from mineralpacts.model.agreement import Agreement, Party, Period, Source, Term
+from mineralpacts.model.vocab import country_name, definition
 
 __all__ = ["escape", "period_text", "render_markdown", "term_lines"]
 

@@ -25,9 +25,9 @@ from pydantic import ValidationError
 
 from mineralpacts.diagnostics import Diagnostic
 from mineralpacts.errors import NotFound, RepositoryNotFound
-from mineralpacts.load import parse_bytes
-from mineralpacts.model import Agreement
-from mineralpacts.vocab import suggest
+from mineralpacts.files.load import parse_bytes
+from mineralpacts.model.agreement import Agreement
+from mineralpacts.model.vocab import suggest
 
 __all__ = ["Repository", "agreement_files", "bundled_folder", "find_folder", "load_agreement"]
 
@@ -40,7 +40,7 @@ def bundled_folder() -> Path | None:
     packaged = Path(str(resources.files("mineralpacts"))) / "_bundled" / "agreements"
     if packaged.is_dir():
         return packaged
-    source_tree = Path(__file__).resolve().parents[2] / "agreements"
+    source_tree = Path(__file__).resolve().parents[3] / "agreements"
     return source_tree if source_tree.is_dir() else None
 
 
@@ -83,7 +83,7 @@ def load_agreement(raw: bytes, path: str) -> tuple[Agreement | None, list[Diagno
     try:
         return Agreement.model_validate(doc.data), []
     except ValidationError as exc:
-        from mineralpacts.validate import model_diagnostics
+        from mineralpacts.check.validate import model_diagnostics
 
         return None, model_diagnostics(doc, exc)
 
@@ -181,7 +181,7 @@ def _read_cache(path: Path) -> dict[str, Any]:
 def _write_cache(path: Path, entries: dict[str, Any]) -> None:
     """Write the index atomically; a cache that cannot be written is simply not used."""
     from mineralpacts.errors import UsageError
-    from mineralpacts.fsutil import atomic_write_text
+    from mineralpacts.files.atomic import atomic_write_text
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

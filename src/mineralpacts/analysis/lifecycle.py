@@ -29,8 +29,8 @@ from typing import Any, Literal
 from dateutil.relativedelta import relativedelta
 
 from mineralpacts.errors import UsageError
-from mineralpacts.model import Agreement, Event, Period, date_bounds, parse_partial_date
-from mineralpacts.vocab import suggest
+from mineralpacts.model.agreement import Agreement, Event, Period, date_bounds, parse_partial_date
+from mineralpacts.model.vocab import suggest
 
 __all__ = [
     "IN_FORCE",

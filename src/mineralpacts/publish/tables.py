@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from mineralpacts.model import Agreement, parse_partial_date
+from mineralpacts.model.agreement import Agreement, parse_partial_date
 
 __all__ = ["TABLES", "Column", "table_rows"]
 

@@ -2,10 +2,10 @@
 
 Every field carries a description; the JSON Schema (``schema/agreement.schema.json``) and the
 data-model reference in ``docs/`` are generated from these classes. Vocabulary fields take
-their terms from ``data/vocab.yaml`` (see :mod:`mineralpacts.vocab`).
+their terms from ``data/vocab.yaml`` (see :mod:`mineralpacts.model.vocab`).
 
 Rules that need more than one field (dates in order, sources that back a discrepancy, fields
-said to be unknown left empty) live in :mod:`mineralpacts.validate`, where each becomes a
+said to be unknown left empty) live in :mod:`mineralpacts.check.validate`, where each becomes a
 diagnostic with a code and a position rather than an exception.
 """
 
@@ -25,7 +25,7 @@ from pydantic import (
     WithJsonSchema,
 )
 
-from mineralpacts.vocab import is_party_code, suggest, terms, vocabulary
+from mineralpacts.model.vocab import is_party_code, suggest, terms, vocabulary
 
 __all__ = [
     "Agreement",
@@ -406,7 +406,7 @@ class Agreement(_Strict):
         frozen=True,
         strict=True,
         title="Agreement",
-        json_schema_extra={"$comment": "Generated from mineralpacts.model; do not edit by hand."},
+        json_schema_extra={"$comment": "Generated from mineralpacts.model.agreement; do not edit by hand."},
     )
 
     id: str = Field(

@@ -1,4 +1,4 @@
-"""Reporters: one validation :class:`~mineralpacts.validate.Report`, several ways to show it.
+"""Reporters: one validation :class:`~mineralpacts.check.validate.Report`, several ways to show it.
 
 Each reporter turns a report into text; :data:`REPORTERS` maps a ``--format`` name to a class,
 and :func:`register_reporter` lets another module add one (SARIF lives in ``report_sarif``).
@@ -10,7 +10,7 @@ import json
 from typing import ClassVar
 
 from mineralpacts.diagnostics import Diagnostic
-from mineralpacts.validate import Report
+from mineralpacts.check.validate import Report
 
 __all__ = [
     "REPORTERS",
@@ -123,4 +123,4 @@ def get_reporter(name: str) -> Reporter:
 
 
 # Reporters kept in modules of their own register themselves when imported.
-from mineralpacts import report_sarif as _report_sarif  # noqa: E402, F401
+from mineralpacts.check import sarif as _report_sarif  # noqa: E402, F401

@@ -14,9 +14,9 @@ import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from mineralpacts.model import Agreement, parse_partial_date
-from mineralpacts.render.html import Standing
-from mineralpacts.vocab import country_name
+from mineralpacts.model.agreement import Agreement, parse_partial_date
+from mineralpacts.publish.render.html import Standing
+from mineralpacts.model.vocab import country_name
 
 __all__ = ["network_svg", "pairs", "timeline_svg"]
 

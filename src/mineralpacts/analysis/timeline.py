@@ -1,7 +1,7 @@
 """Every dated event and computed deadline of a set of agreements, in order; and as iCalendar.
 
 Entries come from signing, a stated commencement date, the recorded ``events`` and the
-deadlines of :func:`mineralpacts.lifecycle.deadlines` (notice days and term ends). Partial
+deadlines of :func:`mineralpacts.analysis.lifecycle.deadlines` (notice days and term ends). Partial
 dates (``2025-10``) stay partial: they sort by their first possible day and match a date range
 when any day they could be falls in it. The iCalendar export holds the entries with a full date.
 """
@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from mineralpacts.lifecycle import date_bounds, deadlines
-from mineralpacts.model import Agreement
+from mineralpacts.analysis.lifecycle import date_bounds, deadlines
+from mineralpacts.model.agreement import Agreement
 
 __all__ = ["Entry", "agreement_url", "timeline", "to_ics"]
 

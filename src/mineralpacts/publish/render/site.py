@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from mineralpacts.errors import UsageError
-from mineralpacts.model import Agreement, parse_partial_date
-from mineralpacts.render.html import TEMPLATES, Standing, environment, page_context, standing
-from mineralpacts.vocab import country_name, terms
+from mineralpacts.model.agreement import Agreement, parse_partial_date
+from mineralpacts.publish.render.html import TEMPLATES, Standing, environment, page_context, standing
+from mineralpacts.model.vocab import country_name, terms
 
 __all__ = ["MARKER", "SiteSummary", "build_site"]
 
@@ -83,8 +83,8 @@ def _party_index(agreements: list[Agreement]) -> dict[str, list[Agreement]]:
 
 
 def _write_downloads(folder: Path, agreements: list[Agreement]) -> list[tuple[str, str, str]]:
-    from mineralpacts.export import write_csv_folder, write_datapackage, write_json, write_jsonl, write_sqlite
-    from mineralpacts.schema import schema_text
+    from mineralpacts.publish.export import write_csv_folder, write_datapackage, write_json, write_jsonl, write_sqlite
+    from mineralpacts.model.schema import schema_text
 
     data = folder / "data"
     data.mkdir()
@@ -204,7 +204,7 @@ def _build(folder: Path, agreements: list[Agreement], on: dt.date) -> int:
         names=_name,
     )
 
-    from mineralpacts.render.svg import network_svg, pairs, timeline_svg
+    from mineralpacts.publish.render.svg import network_svg, pairs, timeline_svg
 
     w.page("timeline.html", "timeline.html", title="Timeline", chart=timeline_svg(rows, on), rows=rows, on=on)
     w.page(
@@ -224,7 +224,7 @@ def _build(folder: Path, agreements: list[Agreement], on: dt.date) -> int:
         area_counts=Counter(t for a in agreements for t in a.area_terms),
     )
     downloads = _write_downloads(folder, agreements)
-    from mineralpacts.export import TABLES
+    from mineralpacts.publish.export import TABLES
 
     w.page("data.html", "data.html", title="Data and downloads", downloads=downloads, tables=TABLES)
     feed = (
@@ -245,7 +245,7 @@ def build_site(
     The folder is built beside ``output`` and swapped in whole. Raises :class:`UsageError` when
     ``output`` is a file, its parent is missing, or it is a folder with other content.
     """
-    from mineralpacts.fsutil import replace_folder
+    from mineralpacts.files.atomic import replace_folder
 
     target = Path(output).expanduser().absolute()
     if not target.parent.is_dir():

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from mineralpacts.errors import UsageError
-from mineralpacts.model import Agreement, date_bounds
-from mineralpacts.vocab import check_term, resolve_party
+from mineralpacts.model.agreement import Agreement, date_bounds
+from mineralpacts.model.vocab import check_term, resolve_party
 
 __all__ = ["SUMMARY_COLUMNS", "Filters", "filter_agreements", "summary_row"]
 
@@ -33,7 +33,7 @@ class Filters:
     """What to keep. Every filter given must hold (parties: all of them must be parties).
 
     ``status`` keeps agreements in one of those states (or ``in-force``, ``renewal-term-N``)
-    on the date ``on`` (default: today), as computed by :mod:`mineralpacts.lifecycle`.
+    on the date ``on`` (default: today), as computed by :mod:`mineralpacts.analysis.lifecycle`.
     """
 
     parties: Sequence[str] = ()
@@ -66,7 +66,7 @@ class Filters:
         instruments, levels = set(self.instruments), set(self.levels)
         in_status: Callable[[Agreement], bool] | None = None
         if self.status:
-            from mineralpacts.lifecycle import status_filter
+            from mineralpacts.analysis.lifecycle import status_filter
 
             in_status = status_filter(self.status, self.on or dt.date.today())
 

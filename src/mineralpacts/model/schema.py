@@ -1,4 +1,4 @@
-"""The JSON Schema of an agreement file, generated from :class:`mineralpacts.model.Agreement`.
+"""The JSON Schema of an agreement file, generated from :class:`mineralpacts.model.agreement.Agreement`.
 
 ``schema/agreement.schema.json`` is this function's output, committed so that editors and
 other tools can use it; a test fails when the committed file is stale (regenerate it with
@@ -11,7 +11,7 @@ import functools
 import json
 from typing import Any
 
-from mineralpacts.model import Agreement
+from mineralpacts.model.agreement import Agreement
 
 __all__ = ["SCHEMA_ID", "agreement_schema", "schema_text", "validator"]
 

@@ -4,7 +4,7 @@ Templates live in ``render/templates/`` and are rendered with autoescaping on, s
 data (titles, summaries, names) can never become markup. Addresses in ``href`` come only from
 fields the model checks (``http(s)://`` sources) or from ids and codes with a fixed pattern.
 
-Status and deadlines come from :mod:`mineralpacts.lifecycle` when it is installed; without it
+Status and deadlines come from :mod:`mineralpacts.analysis.lifecycle` when it is installed; without it
 the page shows the term facts as stated (:func:`standing` says which).
 """
 
@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mineralpacts.model import Agreement
-from mineralpacts.render.markdown import period_text, term_lines
-from mineralpacts.vocab import country_name, definition
+from mineralpacts.model.agreement import Agreement
+from mineralpacts.publish.render.markdown import period_text, term_lines
+from mineralpacts.model.vocab import country_name, definition
 
 if TYPE_CHECKING:
     import jinja2
@@ -62,12 +62,12 @@ def standing(a: Agreement, on: dt.date | None = None, horizon_years: int = 12) -
     """The status, deadlines and term periods of ``a`` on date ``on`` (default today).
 
     Deadlines are every computed date from commencement to ``horizon_years`` after ``on``. Uses
-    :mod:`mineralpacts.lifecycle` when it is importable; otherwise ``status`` is None and the
+    :mod:`mineralpacts.analysis.lifecycle` when it is importable; otherwise ``status`` is None and the
     label repeats the term facts.
     """
     on = on or dt.date.today()
     try:
-        from mineralpacts import lifecycle
+        from mineralpacts.analysis import lifecycle
     except ImportError:  # pragma: no cover - the engine ships with the package today
         return Standing(on=on, status=None, label="; ".join(term_lines(a.term)))
     st = lifecycle.status(a, on)

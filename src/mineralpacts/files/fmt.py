@@ -10,7 +10,7 @@ The layout:
   ``1:30``), in single quotes; folded and literal block strings kept as block strings;
 * no blank lines; ``null`` spelled out.
 
-The values are those :func:`mineralpacts.load.load_text` reads, and the output is read back and
+The values are those :func:`mineralpacts.files.load.load_text` reads, and the output is read back and
 compared before anything is written: formatting never changes a value. Comments are found in
 the source text and attached to the entry that follows them (a full-line comment) or the entry
 on their line (an end-of-line comment), so they move with their key when keys are reordered.
@@ -32,9 +32,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from mineralpacts.errors import DataError
-from mineralpacts.load import load_text
-from mineralpacts.model import Agreement, submodel
-from mineralpacts.yamlio import needs_quotes
+from mineralpacts.files.load import load_text
+from mineralpacts.model.agreement import Agreement, submodel
+from mineralpacts.files.yamlio import needs_quotes
 
 __all__ = ["MODELINE", "FormatResult", "format_paths", "format_text"]
 
@@ -385,8 +385,8 @@ def format_paths(paths: Iterable[str | os.PathLike[str]], check: bool = False) -
 
     A file that cannot be formatted is left untouched and reported with its error.
     """
-    from mineralpacts.fsutil import atomic_write_bytes
-    from mineralpacts.validate import expand_paths
+    from mineralpacts.files.atomic import atomic_write_bytes
+    from mineralpacts.check.validate import expand_paths
 
     results: list[FormatResult] = []
     for path in expand_paths(list(paths)):

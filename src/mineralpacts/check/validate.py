@@ -1,8 +1,8 @@
 """Checking agreement files in four layers; every problem becomes a :class:`Diagnostic`.
 
-1. YAML (:mod:`mineralpacts.load`): readable, UTF-8, safe, no duplicate keys, bounded.
-2. JSON Schema (:mod:`mineralpacts.schema`): shape, types, vocabularies, patterns.
-3. The model's own rules (:mod:`mineralpacts.rules`): dates, codes, sources, unknowns.
+1. YAML (:mod:`mineralpacts.files.load`): readable, UTF-8, safe, no duplicate keys, bounded.
+2. JSON Schema (:mod:`mineralpacts.model.schema`): shape, types, vocabularies, patterns.
+3. The model's own rules (:mod:`mineralpacts.check.rules`): dates, codes, sources, unknowns.
 4. Repository rules: file name equals id, ids unique, ``related`` targets exist.
 
 Nothing here raises on bad data. The schema layer is run in full only for files the model
@@ -23,8 +23,8 @@ from pydantic import ValidationError
 
 from mineralpacts.diagnostics import Diagnostic, sort_key
 from mineralpacts.errors import UsageError
-from mineralpacts.load import Document, load_path
-from mineralpacts.model import Agreement
+from mineralpacts.files.load import Document, load_path
+from mineralpacts.model.agreement import Agreement
 
 __all__ = [
     "FileResult",
@@ -115,8 +115,8 @@ def _pick(error: Any) -> Any:
 
 def schema_diagnostics(doc: Document) -> list[Diagnostic]:
     """Check ``doc.data`` against the JSON Schema; one diagnostic per problem, with its position."""
-    from mineralpacts.schema import validator
-    from mineralpacts.vocab import suggest
+    from mineralpacts.model.schema import validator
+    from mineralpacts.model.vocab import suggest
 
     out: list[Diagnostic] = []
     for raw_error in validator().iter_errors(doc.data):
@@ -224,7 +224,7 @@ def validate_document(
     doc: Document, today: dt.date | None = None
 ) -> tuple[Agreement | None, list[Diagnostic]]:
     """Run layers 2 and 3 on a loaded document; return the agreement (if valid) and diagnostics."""
-    from mineralpacts.rules import model_rules
+    from mineralpacts.check.rules import model_rules
 
     if not doc.ok or not isinstance(doc.data, dict):
         return None, list(doc.diagnostics)
@@ -331,7 +331,7 @@ def _repository_rules(report: Report, docs: list[tuple[Path, Document]]) -> None
         ] + [(("events", i, "agreement"), e.agreement) for i, e in enumerate(a.events) if e.agreement]
         for fpath, target in targets:
             if target not in known:
-                from mineralpacts.vocab import suggest
+                from mineralpacts.model.vocab import suggest
 
                 hint = suggest(target, sorted(known))
                 tail = f"; did you mean {hint[0]!r}?" if hint else ""

@@ -19,13 +19,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from mineralpacts.errors import DataError, NotFound, UsageError
-from mineralpacts.gitrev import GitTree, split_revision
-from mineralpacts.model import Agreement, Term
-from mineralpacts.repository import agreement_files, load_agreement
-from mineralpacts.vocab import suggest
+from mineralpacts.analysis.gitrev import GitTree, split_revision
+from mineralpacts.model.agreement import Agreement, Term
+from mineralpacts.store.repository import agreement_files, load_agreement
+from mineralpacts.model.vocab import suggest
 
 if TYPE_CHECKING:
-    from mineralpacts.repository import Repository
+    from mineralpacts.store.repository import Repository
 
 __all__ = ["Change", "Comparison", "FileDiff", "Side", "Split", "changes", "compare", "resolve", "since"]
 
@@ -183,7 +183,7 @@ def _area_ref(a: Agreement, term: str) -> str | None:
 
 def _term_text(t: Term) -> str:
     """The term in a few words: '3 years from signature; automatic renewal, 3 years, at most 1; ...'."""
-    from mineralpacts.render.markdown import period_text
+    from mineralpacts.publish.render.markdown import period_text
 
     if t.status != "stated":
         return {"silent": "silent (no end stated)", "not-public": "not public"}.get(

@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import IO, Any
 
 from mineralpacts.errors import UsageError
-from mineralpacts.fsutil import atomic_file, replace_folder
-from mineralpacts.model import Agreement
-from mineralpacts.tables import TABLES, Column, table_rows
-from mineralpacts.tabular import safe_cell
+from mineralpacts.files.atomic import atomic_file, replace_folder
+from mineralpacts.model.agreement import Agreement
+from mineralpacts.publish.tables import TABLES, Column, table_rows
+from mineralpacts.publish.tabular import safe_cell
 
 __all__ = [
     "FORMATS",

@@ -1,0 +1,1 @@
+"""Questions about agreements: filters, lifecycle and deadlines, differences, counts."""

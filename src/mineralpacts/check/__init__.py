@@ -1,0 +1,1 @@
+"""Checking files: schema, model and repository rules as diagnostics, and the reporters that print them."""

@@ -1,0 +1,1 @@
+"""Publishing: the tabular layout, exports, and Markdown, HTML and the static site."""

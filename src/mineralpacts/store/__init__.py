@@ -1,0 +1,1 @@
+"""The read path: where the data is, and a cache of validated agreements."""
