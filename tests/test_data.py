@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from mineralpacts.model.agreement import Agreement
-from mineralpacts.store.repository import Repository
 from mineralpacts.check.validate import validate_paths
+from mineralpacts.model.agreement import Agreement
 from mineralpacts.model.vocab import is_party_code, terms
+from mineralpacts.store.repository import Repository
 from tests.conftest import AGREEMENTS
 
 FILES = sorted(AGREEMENTS.glob("*.yaml"))

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import mineralpacts
-from mineralpacts.cli.docs_codes import diagnostics_markdown
+from mineralpacts.cli.docs import diagnostics_markdown
 from tests.conftest import ROOT
 
 
@@ -28,7 +28,7 @@ def test_readme_has_exactly_two_setup_commands_and_ci_runs_the_second() -> None:
 
 def test_diagnostics_doc_is_fresh() -> None:
     assert (ROOT / "docs" / "diagnostics.md").read_text("utf-8") == diagnostics_markdown(), (
-        "run `python -m mineralpacts.cli.docs_codes > docs/diagnostics.md`"
+        "run `python -m mineralpacts.cli.docs > docs/diagnostics.md`"
     )
 
 

@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
+from mineralpacts.check.validate import validate_paths
 from mineralpacts.files.load import load_path
 from mineralpacts.model.agreement import Agreement
 from mineralpacts.model.schema import agreement_schema, schema_text, validator
-from mineralpacts.check.validate import validate_paths
 from tests.conftest import AGREEMENTS, CASES, ROOT
 
 SCHEMA_FILE = ROOT / "schema" / "agreement.schema.json"

@@ -44,14 +44,14 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
+    from mineralpacts.analysis.query import Filters, filter_agreements
+    from mineralpacts.check.validate import Report, validate_paths
     from mineralpacts.diagnostics import Diagnostic
     from mineralpacts.errors import PactsError
     from mineralpacts.files.load import load_path
     from mineralpacts.model.agreement import Agreement
-    from mineralpacts.analysis.query import Filters, filter_agreements
-    from mineralpacts.store.repository import Repository
-    from mineralpacts.check.validate import Report, validate_paths
     from mineralpacts.model.vocab import resolve_party
+    from mineralpacts.store.repository import Repository
 
 
 def __getattr__(name: str) -> Any:

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from mineralpacts.store.repository import Repository
 from mineralpacts.analysis.stats import compute_stats, coverage_markdown
+from mineralpacts.store.repository import Repository
 from tests.conftest import AGREEMENTS, ROOT
 
 

@@ -9,9 +9,9 @@ import pytest
 
 from mineralpacts.analysis.diff import Split, changes, compare, resolve, since
 from mineralpacts.errors import DataError, NotFound, UsageError
+from mineralpacts.files.yamlio import dump_yaml
 from mineralpacts.model.agreement import Agreement
 from mineralpacts.store.repository import Repository
-from mineralpacts.files.yamlio import dump_yaml
 from tests.conftest import AGREEMENTS, git, real_data
 
 

@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
-from mineralpacts.publish import export as ex
 from mineralpacts.errors import UsageError
 from mineralpacts.model.agreement import Agreement
-from mineralpacts.store.repository import Repository
 from mineralpacts.model.schema import validator
+from mineralpacts.publish import export as ex
+from mineralpacts.store.repository import Repository
 from tests.conftest import AGREEMENTS
 
 

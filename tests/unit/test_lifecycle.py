@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 
-from mineralpacts.errors import UsageError
 from mineralpacts.analysis.lifecycle import (
     anniversary,
     date_bounds,
@@ -18,6 +17,7 @@ from mineralpacts.analysis.lifecycle import (
     status,
     status_matches,
 )
+from mineralpacts.errors import UsageError
 from mineralpacts.model.agreement import Agreement, Period
 
 D = dt.date.fromisoformat

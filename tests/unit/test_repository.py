@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from mineralpacts.check.validate import validate_paths
 from mineralpacts.errors import NotFound, RepositoryNotFound
 from mineralpacts.model.agreement import Agreement
 from mineralpacts.store.repository import Repository, bundled_folder, find_folder
-from mineralpacts.check.validate import validate_paths
 from tests.conftest import AGREEMENTS
 
 

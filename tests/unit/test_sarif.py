@@ -11,10 +11,10 @@ from typing import Any
 import jsonschema
 import pytest
 
-from mineralpacts.diagnostics import CODES
-from mineralpacts.check.report import REPORTERS, get_reporter
-from mineralpacts.check.sarif import SarifReporter, sarif_log
+from mineralpacts.check.report import REPORTERS, SarifReporter, get_reporter
+from mineralpacts.check.sarif import sarif_log
 from mineralpacts.check.validate import validate_paths
+from mineralpacts.diagnostics import CODES
 from tests.conftest import AGREEMENTS
 
 

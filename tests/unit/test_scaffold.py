@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from mineralpacts.check.validate import validate_paths
 from mineralpacts.errors import UnknownParty, UsageError
 from mineralpacts.files.fmt import MODELINE, format_text
 from mineralpacts.files.load import load_text
-from mineralpacts.model.agreement import Agreement
 from mineralpacts.files.scaffold import Draft, derive_id, parse_place, render_draft, todo_lines, write_new
-from mineralpacts.check.validate import validate_paths
+from mineralpacts.model.agreement import Agreement
 
 
 @pytest.mark.parametrize(

@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from mineralpacts.errors import DataError, NotFound, UsageError
 from mineralpacts.analysis.gitrev import GitTree, split_revision
+from mineralpacts.errors import DataError, NotFound, UsageError
 from mineralpacts.model.agreement import Agreement, Term
-from mineralpacts.store.repository import agreement_files, load_agreement
 from mineralpacts.model.vocab import suggest
+from mineralpacts.store.repository import agreement_files, load_agreement
 
 if TYPE_CHECKING:
     from mineralpacts.store.repository import Repository
@@ -183,20 +183,24 @@ def _area_ref(a: Agreement, term: str) -> str | None:
 
 def _term_text(t: Term) -> str:
     """The term in a few words: '3 years from signature; automatic renewal, 3 years, at most 1; ...'."""
-    from mineralpacts.publish.render.markdown import period_text
-
     if t.status != "stated":
         return {"silent": "silent (no end stated)", "not-public": "not public"}.get(
             t.status, "not stated in sources"
         )
     c = t.commencement
     start = "" if c is None else " from signature" if c.on == "signature" else f" from {c.date or 'unknown'}"
-    parts = [f"open-ended{start}" if t.open_ended else f"{period_text(t.initial_period)}{start}"]
+    parts = [
+        f"open-ended{start}"
+        if t.open_ended
+        else f"{t.initial_period.text() if t.initial_period else 'not stated'}{start}"
+    ]
     r = t.renewal
     if r is not None:
         limit = "no limit stated" if r.max_renewals is None else f"at most {r.max_renewals}"
         parts.append(
-            "no renewal" if r.kind == "none" else f"{r.kind} renewal, {period_text(r.period)}, {limit}"
+            "no renewal"
+            if r.kind == "none"
+            else f"{r.kind} renewal, {r.period.text() if r.period else 'not stated'}, {limit}"
         )
     if t.notice_days is not None:
         parts.append(f"{t.notice_days} days' notice")

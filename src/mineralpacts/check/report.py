@@ -1,7 +1,7 @@
 """Reporters: one validation :class:`~mineralpacts.check.validate.Report`, several ways to show it.
 
 Each reporter turns a report into text; :data:`REPORTERS` maps a ``--format`` name to a class,
-and :func:`register_reporter` lets another module add one (SARIF lives in ``report_sarif``).
+and :func:`register_reporter` lets another module add one (the SARIF log itself is built in :mod:`mineralpacts.check.sarif`).
 """
 
 from __future__ import annotations
@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 from typing import ClassVar
 
-from mineralpacts.diagnostics import Diagnostic
+from mineralpacts.check import sarif
 from mineralpacts.check.validate import Report
+from mineralpacts.diagnostics import Diagnostic
 
 __all__ = [
     "REPORTERS",
@@ -104,7 +105,18 @@ class GithubReporter(Reporter):
         return f"::{level} {props}::{_gh_escape(d.message + field)}"
 
 
-REPORTERS: dict[str, type[Reporter]] = {r.name: r for r in (TextReporter, JsonReporter, GithubReporter)}
+class SarifReporter(Reporter):
+    """One SARIF 2.1.0 log (JSON) holding every diagnostic of the report."""
+
+    name = "sarif"
+
+    def render(self, report: Report) -> str:
+        return json.dumps(sarif.sarif_log(report), indent=2, ensure_ascii=False) + "\n"
+
+
+REPORTERS: dict[str, type[Reporter]] = {
+    r.name: r for r in (TextReporter, JsonReporter, GithubReporter, SarifReporter)
+}
 
 
 def register_reporter(cls: type[Reporter]) -> type[Reporter]:
@@ -120,7 +132,3 @@ def get_reporter(name: str) -> Reporter:
     if name not in REPORTERS:
         raise UsageError(f"unknown format {name!r}; choose from {', '.join(sorted(REPORTERS))}")
     return REPORTERS[name]()
-
-
-# Reporters kept in modules of their own register themselves when imported.
-from mineralpacts.check import sarif as _report_sarif  # noqa: E402, F401

@@ -9,16 +9,14 @@ which is what ``github/codeql-action/upload-sarif`` expects.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
-from mineralpacts.diagnostics import CODES, Diagnostic
-from mineralpacts.check.report import Reporter, register_reporter
 from mineralpacts.check.validate import Report
+from mineralpacts.diagnostics import CODES, Diagnostic
 
-__all__ = ["SARIF_SCHEMA", "SARIF_VERSION", "SarifReporter", "sarif_log"]
+__all__ = ["SARIF_SCHEMA", "SARIF_VERSION", "sarif_log"]
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -105,13 +103,3 @@ def sarif_log(report: Report) -> dict[str, Any]:
             }
         ],
     }
-
-
-@register_reporter
-class SarifReporter(Reporter):
-    """One SARIF 2.1.0 log (JSON) holding every diagnostic of the report."""
-
-    name = "sarif"
-
-    def render(self, report: Report) -> str:
-        return json.dumps(sarif_log(report), indent=2, ensure_ascii=False) + "\n"

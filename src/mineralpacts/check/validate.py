@@ -22,7 +22,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from mineralpacts.diagnostics import Diagnostic, sort_key
-from mineralpacts.errors import UsageError
+from mineralpacts.files.discover import expand_paths
 from mineralpacts.files.load import Document, load_path
 from mineralpacts.model.agreement import Agreement
 
@@ -239,26 +239,6 @@ def validate_document(
 
 
 # ---------------------------------------------------------------- layer 4: the repository
-
-
-def expand_paths(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
-    """Files to check: YAML files as given, folders searched for ``*.yaml``/``*.yml``.
-
-    Raises :class:`UsageError` for a path that does not exist or a folder with no YAML file.
-    """
-    files: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
-            if not found:
-                raise UsageError(f"{raw}: folder holds no .yaml files")
-            files += found
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise UsageError(f"{raw}: no such file or folder")
-    return list(dict.fromkeys(files))
 
 
 def _display(path: Path) -> str:

@@ -141,7 +141,7 @@ def emit_csv(columns: tuple[str, ...] | list[str], rows: list[dict[str, Any]]) -
     """Print rows as CSV on stdout, neutralising cells a spreadsheet would run as formulas."""
     import csv
 
-    from mineralpacts.publish.tabular import safe_cell
+    from mineralpacts.publish.tables import safe_cell
 
     writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
     writer.writeheader()

@@ -30,8 +30,8 @@ def validate_command(
     file is valid, 1 when any has an error, 2 on a usage error (no such path).
     """
     from mineralpacts.check.report import get_reporter
-    from mineralpacts.store.repository import find_folder
     from mineralpacts.check.validate import validate_paths
+    from mineralpacts.store.repository import find_folder
 
     reporter = get_reporter(fmt)
     targets = paths or [str(find_folder(state(ctx).repo))]

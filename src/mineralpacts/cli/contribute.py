@@ -40,8 +40,8 @@ def _ask(label: str, check: Callable[[str], object] | None = None, required: boo
 
 def _prompt_missing(draft: Draft) -> None:
     """Ask, on a terminal, for what the flags did not give; each answer is checked as it is typed."""
-    from mineralpacts.model.agreement import URL_PATTERN, parse_partial_date
     from mineralpacts.files.scaffold import resolve_parties
+    from mineralpacts.model.agreement import URL_PATTERN, parse_partial_date
     from mineralpacts.model.vocab import check_term, terms
 
     def split(answer: str) -> list[str]:

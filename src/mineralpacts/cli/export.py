@@ -54,8 +54,8 @@ def export_command(
     events[/], joined on [bold]agreement_id[/]. The output is replaced atomically; a folder is only
     replaced when it holds nothing but an earlier export. Filters work as in [bold]pacts list[/].
     """
-    from mineralpacts.publish.export import export
     from mineralpacts.analysis.query import filter_agreements
+    from mineralpacts.publish.export import export
 
     filters = opt.make_filters(party, area, mineral, instrument, level, signed_since, signed_until)
     found = filter_agreements(state(ctx).repository(), filters)

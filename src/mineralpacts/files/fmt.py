@@ -33,8 +33,8 @@ from pydantic import BaseModel
 
 from mineralpacts.errors import DataError
 from mineralpacts.files.load import load_text
-from mineralpacts.model.agreement import Agreement, submodel
 from mineralpacts.files.yamlio import needs_quotes
+from mineralpacts.model.agreement import Agreement, submodel
 
 __all__ = ["MODELINE", "FormatResult", "format_paths", "format_text"]
 
@@ -386,7 +386,7 @@ def format_paths(paths: Iterable[str | os.PathLike[str]], check: bool = False) -
     A file that cannot be formatted is left untouched and reported with its error.
     """
     from mineralpacts.files.atomic import atomic_write_bytes
-    from mineralpacts.check.validate import expand_paths
+    from mineralpacts.files.discover import expand_paths
 
     results: list[FormatResult] = []
     for path in expand_paths(list(paths)):

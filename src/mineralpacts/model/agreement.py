@@ -11,20 +11,17 @@ diagnostic with a code and a position rather than an exception.
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
-import re
 from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args
 
 from pydantic import (
     AfterValidator,
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
     WithJsonSchema,
 )
 
+from mineralpacts.model.dates import PartialDate, date_bounds, parse_partial_date
 from mineralpacts.model.vocab import is_party_code, suggest, terms, vocabulary
 
 __all__ = [
@@ -54,36 +51,10 @@ __all__ = [
 ]
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 # BCP 47 language tag, simplified: language, optional script, optional region.
 LANG_PATTERN = r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$"
 PARTY_CODE_PATTERN = r"^[A-Z]{2}$"
 URL_PATTERN = r"^https?://[^\s]+$"
-
-
-def parse_partial_date(text: str) -> tuple[int, int | None, int | None]:
-    """Split ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` into (year, month, day); reject impossible dates."""
-    if not re.match(DATE_PATTERN, text):
-        raise ValueError(f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
-    parts = [int(p) for p in text.split("-")]
-    year, month, day = (
-        parts[0],
-        (parts[1] if len(parts) > 1 else None),
-        (parts[2] if len(parts) > 2 else None),
-    )
-    if day is not None and month is not None:
-        dt.date(year, month, day)  # raises ValueError for 2023-02-30
-    return year, month, day
-
-
-def date_bounds(text: str) -> tuple[dt.date, dt.date]:
-    """The first and last day a partial date could be: ``2024-02`` -> (2024-02-01, 2024-02-29)."""
-    year, month, day = parse_partial_date(text)
-    if month is None:
-        return dt.date(year, 1, 1), dt.date(year, 12, 31)
-    if day is None:
-        return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
-    return dt.date(year, month, day), dt.date(year, month, day)
 
 
 def submodel(annotation: Any) -> type[BaseModel] | None:
@@ -95,40 +66,6 @@ def submodel(annotation: Any) -> type[BaseModel] | None:
         if found is not None:
             return found
     return None
-
-
-def _date_to_text(value: Any) -> Any:
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    return value
-
-
-def _check_partial_date(value: str) -> str:
-    try:
-        parse_partial_date(value)
-    except ValueError as exc:
-        raise ValueError(
-            str(exc).replace("day is out of range for month", f"{value} is not a real date")
-        ) from None
-    return value
-
-
-PartialDate = Annotated[
-    str,
-    BeforeValidator(_date_to_text),
-    AfterValidator(_check_partial_date),
-    WithJsonSchema(
-        {
-            "type": "string",
-            "pattern": DATE_PATTERN,
-            "description": "A date, as precise as the sources allow: YYYY-MM-DD, YYYY-MM or YYYY.",
-        }
-    ),
-]
 
 
 def _vocab(kind: str) -> Any:
@@ -298,6 +235,15 @@ class Period(_Strict):
 
     years: int = Field(0, ge=0, le=100, description="Whole years.")
     months: int = Field(0, ge=0, le=1200, description="Whole months, added to the years.")
+
+    def text(self) -> str:
+        """The period in words: '3 years', '1 year 6 months'."""
+        parts = []
+        if self.years:
+            parts.append(f"{self.years} year{'s' if self.years != 1 else ''}")
+        if self.months:
+            parts.append(f"{self.months} month{'s' if self.months != 1 else ''}")
+        return " ".join(parts) or "0 years"
 
 
 class Commencement(_Strict):

@@ -22,8 +22,7 @@ from typing import IO, Any
 from mineralpacts.errors import UsageError
 from mineralpacts.files.atomic import atomic_file, replace_folder
 from mineralpacts.model.agreement import Agreement
-from mineralpacts.publish.tables import TABLES, Column, table_rows
-from mineralpacts.publish.tabular import safe_cell
+from mineralpacts.publish.tables import TABLES, Column, safe_cell, table_rows
 
 __all__ = [
     "FORMATS",

@@ -15,7 +15,13 @@ from typing import Any
 
 from mineralpacts.model.agreement import Agreement, parse_partial_date
 
-__all__ = ["TABLES", "Column", "table_rows"]
+__all__ = [
+    "FORMULA_PREFIXES",
+    "TABLES",
+    "Column",
+    "safe_cell",
+    "table_rows",
+]
 
 
 @dataclass(frozen=True)
@@ -238,3 +244,18 @@ def table_rows(agreements: Iterable[Agreement]) -> dict[str, list[dict[str, Any]
                 }
             )
     return out
+
+
+#: Leading characters that make spreadsheet programs evaluate a cell (CWE-1236).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """Return ``value`` with a leading apostrophe when it is text a spreadsheet would run.
+
+    Numbers are left alone; text starting with ``=``, ``+``, ``-``, ``@``, tab or carriage
+    return is prefixed with ``'`` so that Excel, LibreOffice and Sheets show it as text.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mineralpacts.model.agreement import Agreement
-from mineralpacts.publish.render.markdown import period_text, term_lines
 from mineralpacts.model.vocab import country_name, definition
+from mineralpacts.publish.render.markdown import period_text, term_lines
 
 if TYPE_CHECKING:
     import jinja2

@@ -29,15 +29,8 @@ def _link(text: str, url: str) -> str:
 
 
 def period_text(p: Period | None) -> str:
-    """A period in words: '3 years', '1 year 6 months'."""
-    if p is None:
-        return "not stated"
-    parts = []
-    if p.years:
-        parts.append(f"{p.years} year{'s' if p.years != 1 else ''}")
-    if p.months:
-        parts.append(f"{p.months} month{'s' if p.months != 1 else ''}")
-    return " ".join(parts) or "0 years"
+    """A period in words: '3 years', '1 year 6 months', or 'not stated'."""
+    return "not stated" if p is None else p.text()
 
 
 def term_lines(term: Term) -> list[str]:

@@ -23,8 +23,8 @@ from typing import Any
 
 from mineralpacts.errors import UsageError
 from mineralpacts.model.agreement import Agreement, parse_partial_date
-from mineralpacts.publish.render.html import TEMPLATES, Standing, environment, page_context, standing
 from mineralpacts.model.vocab import country_name, terms
+from mineralpacts.publish.render.html import TEMPLATES, Standing, environment, page_context, standing
 
 __all__ = ["MARKER", "SiteSummary", "build_site"]
 
@@ -83,8 +83,14 @@ def _party_index(agreements: list[Agreement]) -> dict[str, list[Agreement]]:
 
 
 def _write_downloads(folder: Path, agreements: list[Agreement]) -> list[tuple[str, str, str]]:
-    from mineralpacts.publish.export import write_csv_folder, write_datapackage, write_json, write_jsonl, write_sqlite
     from mineralpacts.model.schema import schema_text
+    from mineralpacts.publish.export import (
+        write_csv_folder,
+        write_datapackage,
+        write_json,
+        write_jsonl,
+        write_sqlite,
+    )
 
     data = folder / "data"
     data.mkdir()

@@ -15,8 +15,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from mineralpacts.model.agreement import Agreement, parse_partial_date
-from mineralpacts.publish.render.html import Standing
 from mineralpacts.model.vocab import country_name
+from mineralpacts.publish.render.html import Standing
 
 __all__ = ["network_svg", "pairs", "timeline_svg"]
 
