@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 import typer.main
 
 from mineralpacts.cli import app
-from mineralpacts.cli.docs import PAGES, cli_reference, data_model_reference, main
+from mineralpacts.cli.docs import PAGES, cli_reference, data_model_reference, stale_pages
 from mineralpacts.model.agreement import Agreement
 from mineralpacts.model.schema import agreement_schema
 from mineralpacts.model.vocab import vocabulary
@@ -18,7 +20,17 @@ from tests.conftest import ROOT
 @pytest.mark.parametrize("relative", sorted(PAGES))
 def test_committed_page_is_current(relative: str) -> None:
     committed = (ROOT / relative).read_text("utf-8")
-    assert committed == PAGES[relative](), f"{relative} is stale: run python -m mineralpacts.cli.docs"
+    assert committed == PAGES[relative](ROOT), f"{relative} is stale: run `pacts docs`"
+
+
+def test_every_generated_file_is_built_by_pacts_docs() -> None:
+    assert set(PAGES) == {
+        "schema/agreement.schema.json",
+        "docs/cli.md",
+        "docs/data-model.md",
+        "docs/diagnostics.md",
+        "docs/coverage.md",
+    }
 
 
 def test_cli_page_documents_every_visible_command_and_option() -> None:
@@ -51,8 +63,13 @@ def test_data_model_page_has_every_field_and_every_term_with_its_definition() ->
             assert f"| `{term}` | {cell} |" in text
 
 
-def test_check_mode_reports_a_stale_page_and_writing_fixes_it(tmp_path: Path) -> None:
-    assert main(["--check", str(tmp_path)]) == 1
-    assert main([str(tmp_path)]) == 0
-    assert main(["--check", str(tmp_path)]) == 0
+def test_check_mode_reports_a_stale_page_and_writing_fixes_it(invoke: Any, tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "agreements", tmp_path / "agreements")
+    checked = invoke("docs", "--check", str(tmp_path))
+    assert checked.exit_code == 1 and "stale: " in checked.stdout and "pacts docs" in checked.stderr
+    assert invoke("docs", str(tmp_path)).exit_code == 0
+    assert stale_pages(tmp_path) == []
+    again = invoke("docs", "--check", str(tmp_path))
+    assert again.exit_code == 0 and "current" in again.stderr
     assert (tmp_path / "docs" / "cli.md").read_text("utf-8") == cli_reference()
+    assert (tmp_path / "schema" / "agreement.schema.json").read_text("utf-8").startswith("{")

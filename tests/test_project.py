@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import mineralpacts
-from mineralpacts.cli.docs import diagnostics_markdown
 from tests.conftest import ROOT
 
 
@@ -24,12 +23,6 @@ def test_readme_has_exactly_two_setup_commands_and_ci_runs_the_second() -> None:
     assert "pip install ." in install_and_run and "pacts list" in install_and_run
     assert "pytest" in test
     assert test in (ROOT / ".ci" / "run").read_text("utf-8")
-
-
-def test_diagnostics_doc_is_fresh() -> None:
-    assert (ROOT / "docs" / "diagnostics.md").read_text("utf-8") == diagnostics_markdown(), (
-        "run `python -m mineralpacts.cli.docs > docs/diagnostics.md`"
-    )
 
 
 def test_public_api_is_importable() -> None:

@@ -14,18 +14,12 @@ import pytest
 from mineralpacts.check.validate import validate_paths
 from mineralpacts.files.load import load_path
 from mineralpacts.model.agreement import Agreement
-from mineralpacts.model.schema import agreement_schema, schema_text, validator
+from mineralpacts.model.schema import agreement_schema, validator
 from tests.conftest import AGREEMENTS, CASES, ROOT
 
 SCHEMA_FILE = ROOT / "schema" / "agreement.schema.json"
 # Cases whose problem is visible to a JSON Schema (the rest need the model, the repository or YAML rules).
 SCHEMA_LEVEL = ["missing-title", "unknown-field", "wrong-type", "vocab-typo", "bad-date-format", "one-party"]
-
-
-def test_committed_schema_is_fresh() -> None:
-    assert SCHEMA_FILE.read_text("utf-8") == schema_text(), (
-        "schema/agreement.schema.json is stale: run `pacts schema --output schema/agreement.schema.json`"
-    )
 
 
 def test_schema_is_draft_2020_12_with_an_id() -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from mineralpacts.analysis.stats import compute_stats, coverage_markdown
 from mineralpacts.store.repository import Repository
-from tests.conftest import AGREEMENTS, ROOT
+from tests.conftest import AGREEMENTS
 
 
 def test_counts_match_the_files() -> None:
@@ -40,12 +40,6 @@ def test_stats_json(invoke: Any) -> None:
 def test_stats_table_and_bad_format(invoke: Any) -> None:
     assert "by party" in invoke("stats").stdout
     assert invoke("stats", "--format", "xml").exit_code == 2
-
-
-def test_coverage_doc_is_fresh() -> None:
-    expected = coverage_markdown(Repository.load(AGREEMENTS, use_cache=False))
-    committed = (ROOT / "docs" / "coverage.md").read_text("utf-8")
-    assert committed == expected, "docs/coverage.md is stale: run `pacts stats --coverage docs/coverage.md`"
 
 
 def test_coverage_escapes_table_syntax(repo_copy: Path) -> None:

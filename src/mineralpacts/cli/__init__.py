@@ -29,7 +29,19 @@ app = typer.Typer(
 )
 
 #: Command modules, in the order their commands appear in --help. Each has ``register(app)``.
-COMMAND_MODULES = ("browse", "check", "contribute", "compare", "dates", "publish", "render", "export")
+COMMAND_MODULES = (
+    "browse",
+    "stats",
+    "validate",
+    "new",
+    "fmt",
+    "diff",
+    "status",
+    "render",
+    "export",
+    "schema",
+    "docs",
+)
 
 
 def _version(value: bool) -> None:

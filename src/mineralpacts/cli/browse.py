@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -88,53 +87,7 @@ def show_command(
         raise UsageError(f"unknown format {fmt}")
 
 
-def stats_command(
-    ctx: typer.Context,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="Output format: table or json.")] = "table",
-    coverage: Annotated[
-        Path | None,
-        typer.Option(
-            "--coverage", metavar="FILE", help="Also write the coverage table (docs/coverage.md) to FILE."
-        ),
-    ] = None,
-) -> None:
-    """Count agreements by party, year, instrument, area, disclosure, confidence and source kind."""
-    from mineralpacts.analysis.stats import compute_stats, coverage_markdown
-
-    if fmt not in ("table", "json"):
-        raise UsageError(f"unknown format {fmt!r}; choose table or json")
-    repo = state(ctx).repository()
-    stats = compute_stats(repo)
-    if coverage is not None:
-        from mineralpacts.files.atomic import atomic_write_text
-
-        atomic_write_text(coverage, coverage_markdown(repo))
-    if fmt == "json":
-        emit_json(stats.to_dict())
-        return
-    from mineralpacts.cli._output import print_table
-
-    data = stats.to_dict()
-    for name in (
-        "party",
-        "year",
-        "instrument",
-        "area",
-        "disclosure",
-        "confidence",
-        "level",
-        "signing_status",
-        "source_kind",
-    ):
-        counts = data[name]
-        assert isinstance(counts, dict)
-        rows = [{name: k, "agreements": v} for k, v in counts.items()]
-        print_table(rows, (name, "agreements"), title=f"by {name.replace('_', ' ')}")
-    typer.echo(f"{stats.total} agreements; {stats.unknown_facts} facts recorded as unknown")
-
-
 def register(app: typer.Typer) -> None:
-    """Add ``list``, ``show`` and ``stats`` to the app."""
+    """Add ``list`` and ``show`` to the app."""
     app.command("list")(list_command)
     app.command("show")(show_command)
-    app.command("stats")(stats_command)

@@ -1,7 +1,7 @@
 """Writing files so that nothing is ever half-written: build beside the target, then rename.
 
 Every command that writes goes through this module: ``schema``, ``render``, ``timeline``,
-``stats --coverage``, ``fmt`` and the docs generator write single files with
+``docs``, ``fmt`` and the docs generator write single files with
 :func:`atomic_write_bytes` / :func:`atomic_write_text`; ``export`` streams into
 :func:`atomic_file`; ``new`` uses :func:`create_exclusive` (never overwrites); ``export`` and
 ``render --site`` build whole folders with :func:`replace_folder`. A failure at any point leaves

@@ -2,7 +2,7 @@
 
 ``schema/agreement.schema.json`` is this function's output, committed so that editors and
 other tools can use it; a test fails when the committed file is stale (regenerate it with
-``pacts schema --output schema/agreement.schema.json``).
+``pacts docs``).
 """
 
 from __future__ import annotations
