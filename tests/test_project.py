@@ -6,6 +6,8 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 import mineralpacts
 from tests.conftest import ROOT
 
@@ -25,9 +27,16 @@ def test_readme_has_exactly_two_setup_commands_and_ci_runs_the_second() -> None:
     assert test in (ROOT / ".ci" / "run").read_text("utf-8")
 
 
-def test_public_api_is_importable() -> None:
-    for name in mineralpacts.__all__:
-        assert getattr(mineralpacts, name) is not None, name
+def test_public_api_resolves_to_the_library_objects() -> None:
+    import importlib
+
+    lazy = mineralpacts._LAZY
+    assert set(lazy) <= set(mineralpacts.__all__)
+    for name, module in lazy.items():
+        assert getattr(mineralpacts, name) is getattr(importlib.import_module(module), name), name
+    assert callable(mineralpacts.validate_paths) and isinstance(mineralpacts.Repository, type)
+    with pytest.raises(AttributeError, match="no_such_name"):
+        _ = mineralpacts.no_such_name  # type: ignore[attr-defined]
 
 
 def test_cli_start_up_does_not_import_heavy_modules() -> None:

@@ -60,7 +60,6 @@ CODES: dict[str, tuple[Severity, str]] = {
     "R301": ("error", "file name does not match id"),
     "R302": ("error", "id used by more than one file"),
     "R303": ("error", "related agreement does not exist"),
-    "R304": ("error", "path is not an agreement file"),
     "W401": ("warning", "no official source"),
     "W402": ("warning", "no clause references"),
     "W403": ("warning", "medium confidence with a single source"),

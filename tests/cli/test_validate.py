@@ -7,7 +7,9 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import AGREEMENTS, CASES
+import pytest
+
+from tests.conftest import CASES
 
 INVALID = CASES / "invalid"
 
@@ -100,9 +102,30 @@ def test_repository_rules_across_files(invoke: Any, repo_copy: Path) -> None:
     assert "R301" in result.stdout and "R302" in result.stdout
 
 
-def test_validate_default_is_the_repo_option(invoke: Any) -> None:
-    result = invoke("validate", repo=AGREEMENTS)
-    assert result.exit_code == 0
+def test_validate_without_paths_checks_the_repo_option(invoke: Any, repo_copy: Path) -> None:
+    broken = repo_copy / "uk-japan-2023.yaml"
+    broken.write_text(broken.read_text("utf-8").replace("instrument: moc", "instrument: mocc"), "utf-8")
+    result = invoke("validate", repo=repo_copy)
+    assert result.exit_code == 1
+    errors = [line for line in result.stdout.splitlines() if "'mocc'" in line]
+    assert len(errors) == 1 and errors[0].split(":")[0].endswith("uk-japan-2023.yaml")
+    assert f"in 1 of {len(list(repo_copy.glob('*.yaml')))} files" in result.stdout.splitlines()[-1]
+
+
+def test_validate_without_paths_or_repo_finds_agreements_in_a_parent(
+    invoke: Any, repo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    nested = repo_copy.parent / "docs" / "deep"
+    nested.mkdir(parents=True)
+    (repo_copy / "uk-japan-2023.yaml").write_text("id: [", "utf-8")
+    monkeypatch.delenv("PACTS_REPO", raising=False)
+    monkeypatch.chdir(nested)
+    result = invoke("validate", repo=None)
+    assert result.exit_code == 1
+    assert (
+        "uk-japan-2023.yaml" in result.stdout
+        and f"of {len(list(repo_copy.glob('*.yaml')))} files" in result.stdout
+    )
 
 
 def test_every_command_rejects_an_unknown_option_as_a_usage_error(invoke: Any) -> None:

@@ -49,9 +49,6 @@ class TextReporter(Reporter):
 
     name = "text"
 
-    def __init__(self, show_hints: bool = True) -> None:
-        self.show_hints = show_hints
-
     def render(self, report: Report) -> str:
         lines = [str(d) for d in report.errors]
         if report.warnings:

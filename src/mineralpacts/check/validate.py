@@ -7,7 +7,7 @@
 
 Nothing here raises on bad data. The schema layer is run in full only for files the model
 rejects: the schema is generated from the model and never accepts less, so a file the model
-accepts passes the schema too (``tests/unit/test_schema.py`` checks that on every case).
+accepts passes the schema too (``tests/test_schema.py`` checks that on every case).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Each module of this package registers a few commands on :data:`app` and calls one library
 function per command. Heavy imports happen inside the commands, so start-up stays small.
 Errors raised by the library (:class:`~mineralpacts.errors.PactsError`) are turned into a
-message and an exit code in one place, :func:`mineralpacts.cli._output.run`.
+message and an exit code in one place, :meth:`mineralpacts.cli._output.PactsGroup.invoke`.
 """
 
 from __future__ import annotations

@@ -5,16 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from mineralpacts.cli import _options as opt
 from mineralpacts.cli._output import deliver, emit_json, state
 from mineralpacts.errors import UsageError
-
-if TYPE_CHECKING:
-    pass
 
 #: How far ahead automatic renewals are projected when ``--to`` is not given.
 HORIZON_YEARS = 10
