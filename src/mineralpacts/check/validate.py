@@ -50,11 +50,18 @@ class Report:
     """The outcome of one validation run over many files."""
 
     files: list[FileResult] = field(default_factory=list)
+    # (number of files, number of diagnostics) -> the sorted diagnostics; sorted once, not per access
+    _sorted: tuple[tuple[int, int], list[Diagnostic]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
         """Every diagnostic, ordered by file and position."""
-        return sorted((d for f in self.files for d in f.diagnostics), key=sort_key)
+        key = (len(self.files), sum(len(f.diagnostics) for f in self.files))
+        if self._sorted is None or self._sorted[0] != key:
+            self._sorted = (key, sorted((d for f in self.files for d in f.diagnostics), key=sort_key))
+        return self._sorted[1]
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -69,7 +76,7 @@ class Report:
     @property
     def ok(self) -> bool:
         """True when no file has an error."""
-        return not self.errors
+        return not any(d.severity == "error" for f in self.files for d in f.diagnostics)
 
 
 # ---------------------------------------------------------------- layer 2: JSON Schema
