@@ -42,8 +42,12 @@ def test_repeated_party_means_all_of_them(invoke: Any) -> None:
 
 
 def test_eu_resolves(invoke: Any) -> None:
+    from mineralpacts.store.repository import Repository
+
     result = invoke("list", "--party", "EU", "--format", "ids")
     assert result.exit_code == 0
+    expected = sorted(a.id for a in Repository.load(AGREEMENTS, use_cache=False) if "EU" in a.party_codes)
+    assert expected and sorted(result.stdout.split()) == expected
 
 
 def test_unknown_party_is_a_usage_error_with_closest_names(invoke: Any) -> None:

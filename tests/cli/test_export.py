@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,15 @@ def test_export_writes_one_file(
 ) -> None:
     result = invoke("export", "--format", fmt, "--output", str(tmp_path / name))
     assert result.exit_code == 0, result.stderr
-    assert (tmp_path / name).stat().st_size > 0
+    target = tmp_path / name
+    if fmt == "json":
+        ids = [a["id"] for a in json.loads(target.read_text("utf-8"))]
+    elif fmt == "jsonl":
+        ids = [json.loads(line)["id"] for line in target.read_text("utf-8").splitlines()]
+    else:
+        with sqlite3.connect(target) as db:
+            ids = [row[0] for row in db.execute("select id from agreements")]
+    assert sorted(ids) == real_ids
     assert f"wrote {len(real_ids)} agreement(s)" in result.stderr
     assert result.stdout == ""
 

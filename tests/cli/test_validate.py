@@ -45,6 +45,7 @@ def test_warnings_are_apart_and_do_not_fail(invoke: Any) -> None:
 def test_strict_turns_warnings_into_errors(invoke: Any) -> None:
     result = invoke("validate", "--strict", str(CASES / "valid" / "minimal-2024.yaml"))
     assert result.exit_code == 1
+    assert " W403 " in result.stdout and result.stdout.splitlines()[-1].startswith("1 error in 1 of 1 file")
 
 
 def test_json_format_round_trips(invoke: Any) -> None:
