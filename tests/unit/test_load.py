@@ -70,6 +70,14 @@ def test_large_file_is_refused_without_reading_it_all(tmp_path: Path) -> None:
     assert [d.code for d in doc.diagnostics] == ["Y002"]
 
 
+def test_y002_states_the_real_size_of_a_large_file(tmp_path: Path) -> None:
+    """Finding 5 of issue 10: the size was that of the bytes read (1,000,001), not of the file."""
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"notes: " + b"x" * 5_000_000 + b"\n")
+    (diagnostic,) = load_path(big).diagnostics
+    assert "file is 5,000,008 bytes; agreement files are limited to 1,000,000" in diagnostic.message
+
+
 def test_long_value_in_small_file_is_refused() -> None:
     doc = load_text("notes: " + "x" * 200 + "\n", limits=Limits(max_scalar=100))
     assert [d.code for d in doc.diagnostics] == ["Y018"]

@@ -126,14 +126,21 @@ def schema_diagnostics(doc: Document) -> list[Diagnostic]:
     from mineralpacts.model.vocab import suggest
 
     out: list[Diagnostic] = []
+    reported: set[tuple[str | int, ...]] = set()
     for raw_error in validator().iter_errors(doc.data):
         error = _pick(raw_error)
         path = tuple(error.absolute_path)
         kind, value = error.validator, error.validator_value
         if kind == "required":
+            # jsonschema gives one error per missing field, each holding the whole required list
             missing = [
-                name for name in value if isinstance(error.instance, dict) and name not in error.instance
+                name
+                for name in value
+                if isinstance(error.instance, dict)
+                and name not in error.instance
+                and (*path, name) not in reported
             ]
+            reported.update((*path, name) for name in missing)
             for name in missing:
                 out.append(
                     Diagnostic.make(

@@ -15,6 +15,7 @@ raises on bad data.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -331,12 +332,17 @@ def _offset_pos(text: str, offset: int) -> Pos:
     return (line, offset - (before.rfind("\n") + 1) + 1)
 
 
-def parse_bytes(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
-    """Check the raw bytes of a file (size, binary, UTF-8), then parse them as YAML."""
-    if len(raw) > limits.max_bytes:
+def parse_bytes(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS, size: int | None = None) -> Document:
+    """Check the raw bytes of a file (size, binary, UTF-8), then parse them as YAML.
+
+    ``size`` is the file's size on disk when ``raw`` holds only its first bytes (so that a large
+    file is never read whole); the default is ``len(raw)``.
+    """
+    size = len(raw) if size is None else max(size, len(raw))
+    if size > limits.max_bytes:
         doc = Document(path=path)
         doc.error(
-            (1, 1), "Y002", f"file is {len(raw):,} bytes; agreement files are limited to {limits.max_bytes:,}"
+            (1, 1), "Y002", f"file is {size:,} bytes; agreement files are limited to {limits.max_bytes:,}"
         )
         return doc
     if b"\x00" in raw:
@@ -368,8 +374,10 @@ def load_path(path: str | Path, limits: Limits = DEFAULT_LIMITS, display: str | 
     try:
         with open(path, "rb") as fh:
             raw = fh.read(limits.max_bytes + 1)
+            # Only the first bytes of a large file are read; its size comes from the file system.
+            size = os.fstat(fh.fileno()).st_size if len(raw) > limits.max_bytes else len(raw)
     except OSError as exc:
         doc = Document(path=shown)
         doc.error((1, 1), "Y001", f"cannot read file: {exc.strerror or exc}")
         return doc
-    return parse_bytes(raw, shown, limits)
+    return parse_bytes(raw, shown, limits, size)
