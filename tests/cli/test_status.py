@@ -57,7 +57,7 @@ def test_status_table_shows_state_and_deadline(invoke: Invoke, one: Path) -> Non
     result = invoke("status", "--on", "2026-07-30", "--party", "JP", repo=one)
     assert result.exit_code == 0
     line = next(x for x in result.stdout.splitlines() if "uk-japan-2023" in x)
-    assert "initial-term" in line and "2026-10-27" in line and "2026-07-30 notice-due" in line
+    assert "initial-term" in line and "2026-10-27" in line and "2026-07-30 notice due" in line
     assert "on 2026-07-30" in result.stdout
 
 

@@ -58,6 +58,7 @@ def _root(
         typer.Option(
             "--repo",
             envvar="PACTS_REPO",
+            metavar="PATH",
             help="Folder of agreement files (or a folder holding agreements/). "
             "Default: $PACTS_REPO, then agreements/ here or in a parent, then the bundled snapshot.",
             show_default=False,
@@ -68,7 +69,7 @@ def _root(
     ] = False,
 ) -> None:
     """Query, check, compare and publish bilateral critical-minerals agreements."""
-    ctx.obj = _output.State(repo=repo)
+    ctx.obj = _output.RootOptions(repo=repo)
 
 
 for _name in COMMAND_MODULES:

@@ -27,8 +27,8 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 @dataclass
-class State:
-    """Options of the root command, shared with every subcommand through ``ctx.obj``."""
+class RootOptions:
+    """Options of the root command (``--repo``), shared with every subcommand through ``ctx.obj``."""
 
     repo: str | None = None
 
@@ -43,17 +43,22 @@ class State:
         return repository
 
 
-def state(ctx: typer.Context) -> State:
+def state(ctx: typer.Context) -> RootOptions:
     """The root options, whatever the nesting of ``ctx``."""
     obj = ctx.find_root().obj
-    return obj if isinstance(obj, State) else State()
+    return obj if isinstance(obj, RootOptions) else RootOptions()
 
 
 def console(stderr: bool = False) -> Console:
     """A rich console on stdout (or stderr); width from $COLUMNS, colour off under NO_COLOR."""
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # rich would exit 1 here; a closed pipe is handled once, in PactsGroup.invoke
+            raise BrokenPipeError
+
+    return _Console(stderr=stderr, highlight=False, soft_wrap=False)
 
 
 def warn(message: str) -> None:
@@ -97,10 +102,44 @@ _CLICK_ERRORS: tuple[type[BaseException], ...] = (
     next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"),
     SystemExit,
 )
+_CLICK_USAGE_ERROR: type[BaseException] = next(
+    c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError"
+)
+
+
+def _usage_error(exc: BaseException) -> bool:
+    """A Click usage error to print in the house style (not the request for help it also uses)."""
+    return isinstance(exc, _CLICK_USAGE_ERROR) and type(exc).__name__ != "NoArgsIsHelpError"
 
 
 class PactsGroup(TyperGroup):
     """The root command group: turns library errors into messages and exit codes, once."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from mineralpacts.cli._command import reflow
+
+        super().__init__(*args, **kwargs)
+        self.help = reflow(self.help)
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        from mineralpacts.cli._command import polish_params
+
+        params: list[Any] = super().get_params(ctx)
+        polish_params(params)
+        return params
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        try:
+            parsed: list[str] = super().parse_args(ctx, args)
+        except Exception as exc:
+            if not _usage_error(exc):
+                raise
+            from mineralpacts.cli._command import usage_exit
+
+            if getattr(exc, "ctx", None) is None:
+                exc.ctx = ctx  # type: ignore[attr-defined]
+            raise usage_exit(exc) from None
+        return parsed
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)  # registration order, not alphabetical
@@ -109,10 +148,16 @@ class PactsGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except PactsError as exc:
-            error(str(exc))
-            raise typer.Exit(exc.exit_code) from None
-        except _CLICK_ERRORS:
-            raise
+            error(_message(exc, ctx))
+            command = self.commands.get(ctx.invoked_subcommand or "")
+            exit_code = getattr(command, "exit_code_for", lambda e: e.exit_code)(exc)
+            raise typer.Exit(exit_code) from None
+        except _CLICK_ERRORS as exc:
+            if not _usage_error(exc):
+                raise
+            from mineralpacts.cli._command import usage_exit
+
+            raise usage_exit(exc) from None
         except BrokenPipeError:
             _silence_stdout()
             raise typer.Exit(EXIT_OK) from None
@@ -126,6 +171,22 @@ class PactsGroup(TyperGroup):
                 f"internal error: {type(exc).__name__}: {exc} (set PACTS_DEBUG=1 for the traceback; please report it)"
             )
             raise typer.Exit(EXIT_INTERNAL) from None
+
+
+def _message(exc: PactsError, ctx: Any) -> str:
+    """The error as the user should read it: the option they typed in place of the library's field.
+
+    The library says ``area 'x' is not a term...``; ``pacts list --area x`` reads
+    ``--area 'x' is not a term...``. A field that no option of the command matches stays as it is.
+    """
+    field = getattr(exc, "field", None)
+    name = getattr(ctx, "invoked_subcommand", None)
+    command = ctx.command.get_command(ctx, name) if field and name else None
+    for param in getattr(command, "params", ()):
+        flags = [o for o in param.opts if o.startswith("--")]
+        if flags and (param.name == field or f"--{str(field).replace('_', '-')}" in flags):
+            return f"{max(flags, key=len)} {getattr(exc, 'detail', '')}"
+    return str(exc)
 
 
 def _silence_stdout() -> None:

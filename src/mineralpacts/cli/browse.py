@@ -2,92 +2,97 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from mineralpacts.cli import _complete as complete
 from mineralpacts.cli import _options as opt
-from mineralpacts.cli._output import emit_json, emit_yaml, state
-from mineralpacts.errors import UsageError
+from mineralpacts.cli._command import PactsCommand
+from mineralpacts.cli._emit import ROW_FORMATS, Col
+from mineralpacts.cli._output import state
+
+if TYPE_CHECKING:
+    from mineralpacts.analysis.query import Filters
+
+#: ``pacts list`` columns: the id and date always; the title shrinks to what the terminal leaves.
+LIST_COLUMNS = (
+    Col("id", rank=0),
+    Col("short_title", rank=2, shrink_to=24, header="title"),
+    Col("parties", rank=3),
+    Col("signed", rank=1),
+    Col("place", rank=5, shrink_to=12),
+    Col("instrument", rank=4),
+)
+
+SHOW_FORMATS = ("text", "json", "yaml", "markdown")
 
 
+@opt.with_filters
 def list_command(
     ctx: typer.Context,
-    party: opt.Party = None,
-    area: opt.AreaOpt = None,
-    mineral: opt.MineralOpt = None,
-    instrument: opt.InstrumentOpt = None,
-    level: opt.LevelOpt = None,
-    signed_since: opt.Since = None,
-    signed_until: opt.Until = None,
-    status: opt.StatusOpt = None,
-    on: opt.OnOpt = None,
-    fmt: Annotated[opt.ListFormat, opt.FORMAT] = opt.ListFormat.table,
+    fmt: Annotated[str, opt.format_option(ROW_FORMATS)] = "table",
+    output: opt.Output = None,
+    *,
+    filters: Filters,
 ) -> None:
-    """List agreements, filtered by party, area, mineral, instrument or signing date.
+    """List agreements, filtered by party, area, mineral, instrument, status or signing date.
 
     Every filter given must hold: [bold]--party UK --party Japan[/] lists agreements between both.
+    The table shows one line per agreement, fitted to the terminal; [bold]pacts show ID[/] has
+    everything, and [bold]--format json[/] gives whole agreements.
     """
-    from mineralpacts.analysis.query import SUMMARY_COLUMNS, filter_agreements, summary_row
+    from mineralpacts.analysis.query import filter_agreements, summary_row
+    from mineralpacts.cli._emit import emit
 
-    filters = opt.make_filters(
-        party, area, mineral, instrument, level, signed_since, signed_until, status, on
-    )
     repo = state(ctx).repository()
     found = filter_agreements(repo, filters)
-    if fmt is opt.ListFormat.json:
-        emit_json([a.model_dump(mode="json") for a in found])
-    elif fmt is opt.ListFormat.yaml:
-        emit_yaml([a.model_dump(mode="json") for a in found])
-    elif fmt is opt.ListFormat.ids:
-        for a in found:
-            typer.echo(a.id)
-    elif fmt is opt.ListFormat.csv:
-        from mineralpacts.cli._output import emit_csv
-
-        emit_csv(SUMMARY_COLUMNS, [summary_row(a) for a in found])
-    else:
-        from mineralpacts.cli._output import print_table
-
-        print_table(
-            [summary_row(a) for a in found],
-            SUMMARY_COLUMNS,
-            title=f"{len(found)} of {len(repo)} agreements",
-        )
+    records = [a.model_dump(mode="json") for a in found] if fmt in ("json", "jsonl", "yaml") else None
+    emit(
+        [summary_row(a) for a in found],
+        fmt,
+        output,
+        cols=LIST_COLUMNS,
+        title=f"{len(found)} of {len(repo)} agreements",
+        records=records,
+    )
 
 
 def show_command(
     ctx: typer.Context,
-    ident: Annotated[str, typer.Argument(metavar="ID", help="The agreement's id, e.g. uk-japan-2023.")],
-    fmt: Annotated[opt.ShowFormat, opt.FORMAT] = opt.ShowFormat.text,
+    ident: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="The agreement's id, e.g. uk-japan-2023.", autocompletion=complete.ids
+        ),
+    ],
+    fmt: Annotated[str, opt.format_option(SHOW_FORMATS)] = "text",
     on: opt.OnOpt = None,
 ) -> None:
     """Show one agreement in full: parties, signing, scope, areas, term, sources, discrepancies."""
     import datetime as dt
 
     from mineralpacts.analysis.lifecycle import parse_day, status
+    from mineralpacts.cli._emit import dump
     from mineralpacts.publish.render.markdown import render_markdown
 
-    repo = state(ctx).repository()
-    agreement = repo.get(ident)
+    agreement = state(ctx).repository().get(ident)
+    if fmt in ("json", "yaml"):
+        typer.echo(dump(agreement.model_dump(mode="json"), fmt), nl=False)
+        return
     status_line = status(agreement, parse_day(on) if on else dt.date.today()).describe()
-    if fmt is opt.ShowFormat.json:
-        emit_json(agreement.model_dump(mode="json"))
-    elif fmt is opt.ShowFormat.yaml:
-        emit_yaml(agreement.model_dump(mode="json"))
-    elif fmt is opt.ShowFormat.markdown:
-        typer.echo(render_markdown(agreement, status_line), nl=False)
-    elif fmt is opt.ShowFormat.text:
-        from rich.markdown import Markdown
+    text = render_markdown(agreement, status_line)
+    if fmt == "markdown":
+        typer.echo(text, nl=False)
+        return
+    from rich.markdown import Markdown
 
-        from mineralpacts.cli._output import console
+    from mineralpacts.cli._output import console
 
-        console().print(Markdown(render_markdown(agreement, status_line), hyperlinks=False))
-    else:  # pragma: no cover - the enum is exhaustive
-        raise UsageError(f"unknown format {fmt}")
+    console().print(Markdown(text, hyperlinks=False))
 
 
 def register(app: typer.Typer) -> None:
     """Add ``list`` and ``show`` to the app."""
-    app.command("list")(list_command)
-    app.command("show")(show_command)
+    app.command("list", cls=PactsCommand)(list_command)
+    app.command("show", cls=PactsCommand)(show_command)

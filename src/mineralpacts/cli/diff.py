@@ -6,25 +6,20 @@ Exit codes follow ``diff``: 0 no difference, 1 a difference, 2 an error.
 from __future__ import annotations
 
 import functools
-from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from mineralpacts.cli import _options as opt
-from mineralpacts.cli._output import EXIT_USAGE, emit_json, error, state
-from mineralpacts.errors import DataError, UsageError
+from mineralpacts.cli._command import PactsCommand
+from mineralpacts.cli._output import EXIT_USAGE, emit_json, state
+from mineralpacts.errors import DataError, PactsError, UsageError
 
 if TYPE_CHECKING:
     from mineralpacts.analysis.diff import Side
 
 
-class DiffFormat(StrEnum):
-    """Formats of ``pacts diff``."""
-
-    text = "text"
-    markdown = "markdown"
-    json = "json"
+DIFF_FORMATS = ("text", "markdown", "json")
 
 
 def diff_command(
@@ -49,7 +44,7 @@ def diff_command(
             show_default=False,
         ),
     ] = None,
-    fmt: Annotated[DiffFormat, opt.FORMAT] = DiffFormat.text,
+    fmt: Annotated[str, opt.format_option(DIFF_FORMATS)] = "text",
 ) -> None:
     """Compare two agreements, one agreement at two git revisions, or everything since a revision.
 
@@ -59,15 +54,11 @@ def diff_command(
     [bold]--format markdown[/] is fit for a pull-request comment.
     Exit 0: no difference; 1: a difference; 2: an error.
     """
-    try:
-        differs = _run(ctx, a, b, since, fmt)
-    except DataError as exc:  # an unreadable file is an error here, not a difference
-        error(str(exc))
-        raise typer.Exit(EXIT_USAGE) from None
+    differs = _run(ctx, a, b, since, fmt)
     raise typer.Exit(1 if differs else 0)
 
 
-def _run(ctx: typer.Context, a: str | None, b: str | None, since: str | None, fmt: DiffFormat) -> bool:
+def _run(ctx: typer.Context, a: str | None, b: str | None, since: str | None, fmt: str) -> bool:
     from mineralpacts.analysis import diff
 
     if since is not None:
@@ -76,7 +67,7 @@ def _run(ctx: typer.Context, a: str | None, b: str | None, since: str | None, fm
         from mineralpacts.store.repository import find_folder
 
         files = diff.since(find_folder(state(ctx).repo), since)
-        if fmt is DiffFormat.json:
+        if fmt == "json":
             emit_json({"mode": "since", "since": since, "files": [f.as_dict() for f in files]})
         else:
             from mineralpacts.publish.render.comparison import since_markdown
@@ -89,7 +80,7 @@ def _run(ctx: typer.Context, a: str | None, b: str | None, since: str | None, fm
     left, right = diff.resolve(a, load), diff.resolve(b, load)
     if left.agreement.id == right.agreement.id:
         found = diff.changes(left.agreement, right.agreement)
-        if fmt is DiffFormat.json:
+        if fmt == "json":
             emit_json(
                 {
                     "mode": "changes",
@@ -106,7 +97,7 @@ def _run(ctx: typer.Context, a: str | None, b: str | None, since: str | None, fm
             _emit_markdown(changes_markdown(title, found), fmt)
         return bool(found)
     comparison = diff.compare(left.agreement, right.agreement)
-    if fmt is DiffFormat.json:
+    if fmt == "json":
         emit_json({"mode": "compare", **comparison.as_dict()})
     else:
         from mineralpacts.publish.render.comparison import comparison_markdown
@@ -125,8 +116,8 @@ def _where(side: Side) -> str:
     return "working tree" if name == side.agreement.id else name
 
 
-def _emit_markdown(text: str, fmt: DiffFormat) -> None:
-    if fmt is DiffFormat.markdown:
+def _emit_markdown(text: str, fmt: str) -> None:
+    if fmt == "markdown":
         typer.echo(text, nl=False)
         return
     from rich.markdown import Markdown
@@ -136,6 +127,13 @@ def _emit_markdown(text: str, fmt: DiffFormat) -> None:
     console().print(Markdown(text, hyperlinks=False))
 
 
+class DiffCommand(PactsCommand):
+    """``diff`` exits 1 for a difference, so an unreadable file is an error (2), not invalid data."""
+
+    def exit_code_for(self, exc: PactsError) -> int:
+        return EXIT_USAGE if isinstance(exc, DataError) else exc.exit_code
+
+
 def register(app: typer.Typer) -> None:
     """Add ``diff`` to the app."""
-    app.command("diff")(diff_command)
+    app.command("diff", cls=DiffCommand)(diff_command)

@@ -19,6 +19,7 @@ from typing import Annotated, Any
 
 import typer
 
+from mineralpacts.cli._command import PactsCommand
 from mineralpacts.diagnostics import CODES
 
 __all__ = [
@@ -305,7 +306,7 @@ def docs_command(
 
 def register(app: typer.Typer) -> None:
     """Add ``docs`` to the app."""
-    app.command("docs")(docs_command)
+    app.command("docs", cls=PactsCommand)(docs_command)
 
 
 CODE_LAYERS = {

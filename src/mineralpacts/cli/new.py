@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from mineralpacts.cli._command import PactsCommand
 from mineralpacts.cli._output import error, state
 from mineralpacts.errors import UsageError
 
@@ -205,4 +206,4 @@ def new_command(
 
 def register(app: typer.Typer) -> None:
     """Add ``new`` to the app."""
-    app.command("new")(new_command)
+    app.command("new", cls=PactsCommand)(new_command)

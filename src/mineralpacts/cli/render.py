@@ -2,34 +2,26 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from mineralpacts.cli import _options as opt
+from mineralpacts.cli._command import PactsCommand
 from mineralpacts.cli._output import deliver, state
 from mineralpacts.errors import UsageError
 
-
-class RenderFormat(StrEnum):
-    """Formats of ``pacts render ID``."""
-
-    markdown = "markdown"
-    html = "html"
+RENDER_FORMATS = ("markdown", "html")
 
 
 def render_command(
     ctx: typer.Context,
     ident: Annotated[
         str | None,
-        typer.Argument(
-            metavar="[ID]", help="The agreement to render, e.g. uk-japan-2023.", show_default=False
-        ),
+        typer.Argument(metavar="ID", help="The agreement to render, e.g. uk-japan-2023.", show_default=False),
     ] = None,
-    fmt: Annotated[
-        RenderFormat, typer.Option("--format", "-f", case_sensitive=False, help="Format of one agreement.")
-    ] = RenderFormat.markdown,
+    fmt: Annotated[str, opt.format_option(RENDER_FORMATS, help="Format of one agreement.")] = "markdown",
     output: Annotated[
         Path | None,
         typer.Option(
@@ -79,7 +71,7 @@ def render_command(
     if ident is None:
         raise UsageError("give an agreement ID (pacts render uk-japan-2023) or --site DIR for the whole site")
     agreement = state(ctx).repository().get(ident)
-    if fmt is RenderFormat.html:
+    if fmt == "html":
         from mineralpacts.publish.render.html import render_html
 
         text = render_html(agreement, day)
@@ -97,4 +89,4 @@ def render_command(
 
 def register(app: typer.Typer) -> None:
     """Add ``render`` to the app."""
-    app.command("render")(render_command)
+    app.command("render", cls=PactsCommand)(render_command)

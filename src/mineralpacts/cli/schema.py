@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from mineralpacts.cli._command import PactsCommand
+
 
 def schema_command(
     output: Annotated[
@@ -25,4 +27,4 @@ def schema_command(
 
 def register(app: typer.Typer) -> None:
     """Add ``schema`` to the app."""
-    app.command("schema")(schema_command)
+    app.command("schema", cls=PactsCommand)(schema_command)

@@ -3,82 +3,90 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
-from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from mineralpacts.cli import _options as opt
-from mineralpacts.cli._output import deliver, emit_json, state
+from mineralpacts.cli._command import PactsCommand
+from mineralpacts.cli._emit import ROW_FORMATS, Col
+from mineralpacts.cli._output import state
 from mineralpacts.errors import UsageError
+
+if TYPE_CHECKING:
+    from mineralpacts.analysis.query import Filters
 
 #: How far ahead automatic renewals are projected when ``--to`` is not given.
 HORIZON_YEARS = 10
-STATUS_COLUMNS = ("id", "state", "term_end", "next_deadline", "note")
+
+#: ``pacts status`` columns: id and state always, then the next deadline (or, when there is none,
+#: the note that says why) and the term's end as the terminal allows. CSV and JSON carry every
+#: field of the status.
+STATUS_COLUMNS = (
+    Col("id", rank=0),
+    Col("on", rank=None),
+    Col("state", rank=1),
+    Col("in_force", rank=None),
+    Col("reason", rank=None),
+    Col("term_start", rank=None),
+    Col("term_end", rank=4),
+    Col("notice_due", rank=None),
+    Col("next_deadline", rank=None),
+    Col("next_deadline_kind", rank=None),
+    Col("next_deadline_text", rank=None),
+    Col("note", rank=None),
+    Col("details", rank=2, shrink_to=24, header="next deadline or note", csv=False),
+)
+
+TIMELINE_COLUMNS = (
+    Col("date", rank=0),
+    Col("id", rank=1),
+    Col("title", rank=None),
+    Col("what", rank=2, header="kind", csv=False),
+    Col("kind", rank=None),
+    Col("text", rank=3, shrink_to=20),
+    Col("deadline", rank=None),
+    Col("undated", rank=None),
+    Col("url", rank=None),
+)
+TIMELINE_FORMATS = (*ROW_FORMATS, "ics")
 
 
-class StatusFormat(StrEnum):
-    """Formats of ``pacts status``."""
-
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
-class TimelineFormat(StrEnum):
-    """Formats of ``pacts timeline``."""
-
-    table = "table"
-    json = "json"
-    ics = "ics"
+def _details(row: dict[str, object]) -> str:
+    """The next deadline and its note, or the note alone: what a person reads the table for."""
+    note = str(row["note"] or "")
+    if not row["next_deadline"]:
+        return note
+    deadline = f"{row['next_deadline']} {str(row['next_deadline_kind']).replace('-', ' ')}"
+    return f"{deadline}: {note}" if note else deadline
 
 
+@opt.with_filters
 def status_command(
     ctx: typer.Context,
-    on: opt.OnOpt = None,
-    party: opt.Party = None,
-    area: opt.AreaOpt = None,
-    mineral: opt.MineralOpt = None,
-    instrument: opt.InstrumentOpt = None,
-    level: opt.LevelOpt = None,
-    signed_since: opt.Since = None,
-    signed_until: opt.Until = None,
-    status: opt.StatusOpt = None,
-    fmt: Annotated[StatusFormat, opt.FORMAT] = StatusFormat.table,
+    fmt: Annotated[str, opt.format_option(ROW_FORMATS)] = "table",
+    output: opt.Output = None,
+    *,
+    filters: Filters,
 ) -> None:
-    """Where each agreement stands on a date, and its next deadline.
+    """Where each agreement stands on a date (--on, default today), and its next deadline.
 
     States: not-yet-in-force, initial-term, renewal-term-N, expired, discontinued, open-ended,
     unknown (with the reason). See docs/lifecycle.md for the convention.
     """
     from mineralpacts.analysis.lifecycle import status as status_of
     from mineralpacts.analysis.query import filter_agreements
+    from mineralpacts.cli._emit import emit
 
-    filters = opt.make_filters(
-        party, area, mineral, instrument, level, signed_since, signed_until, status, on
-    )
     day = filters.on or dt.date.today()
     repo = state(ctx).repository()
-    rows = [status_of(a, day).as_dict() for a in filter_agreements(repo, filters)]
-    if fmt is StatusFormat.json:
-        emit_json(rows)
-        return
-    if fmt is StatusFormat.csv:
-        from mineralpacts.cli._output import emit_csv
-
-        emit_csv(list(rows[0]) if rows else list(STATUS_COLUMNS), rows)
-        return
-    from mineralpacts.cli._output import print_table
-
-    for row in rows:
-        row["term_end"] = row["term_end"] or ""
-        row["next_deadline"] = (
-            f"{row['next_deadline']} {row['next_deadline_kind']}" if row["next_deadline"] else ""
-        )
-    print_table(rows, STATUS_COLUMNS, title=f"{len(rows)} of {len(repo)} agreements on {day}")
+    records = [status_of(a, day).as_dict() for a in filter_agreements(repo, filters)]
+    rows = [{**r, "details": _details(r)} for r in records]
+    title = f"{len(rows)} of {len(repo)} agreements on {day}"
+    emit(rows, fmt, output, cols=STATUS_COLUMNS, title=title, records=records)
 
 
+@opt.with_filters
 def timeline_command(
     ctx: typer.Context,
     since: Annotated[
@@ -95,22 +103,12 @@ def timeline_command(
             show_default=False,
         ),
     ] = None,
-    party: opt.Party = None,
-    area: opt.AreaOpt = None,
-    mineral: opt.MineralOpt = None,
-    instrument: opt.InstrumentOpt = None,
-    fmt: Annotated[TimelineFormat, opt.FORMAT] = TimelineFormat.table,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write to FILE (json or ics) instead of the terminal.",
-            dir_okay=False,
-            show_default=False,
-        ),
-    ] = None,
+    fmt: Annotated[
+        str, opt.format_option(TIMELINE_FORMATS, help="Output format; ics is an iCalendar file.")
+    ] = "table",
+    output: opt.Output = None,
+    *,
+    filters: Filters,
 ) -> None:
     """Every dated event and deadline, in order: signings, recorded events, notice days, term ends.
 
@@ -118,46 +116,30 @@ def timeline_command(
     """
     from mineralpacts.analysis.lifecycle import parse_day
     from mineralpacts.analysis.query import filter_agreements
-    from mineralpacts.analysis.timeline import timeline, to_ics
+    from mineralpacts.analysis.timeline import timeline
 
-    first = parse_day(since, "--from") if since else None
-    last = parse_day(until, "--to") if until else None
+    first = parse_day(since, "from") if since else None
+    last = parse_day(until, "to") if until else None
     if first and last and first > last:
-        raise UsageError(f"--from {first} is after --to {last}")
-    if output is not None and fmt is TimelineFormat.table:
-        raise UsageError("--output needs --format json or --format ics")
+        raise UsageError(f"--from {first} is after --to {last}; swap them")
     today = dt.date.today()
     horizon = last or today.replace(year=today.year + HORIZON_YEARS, day=min(today.day, 28))
-    filters = opt.make_filters(party, area, mineral, instrument)
-    repo = state(ctx).repository()
-    entries = timeline(filter_agreements(repo, filters), first, last, horizon=horizon)
-    if fmt is TimelineFormat.ics:
-        try:
-            import icalendar  # noqa: F401
-        except ImportError:
-            raise UsageError("--format ics needs icalendar: pip install 'mineralpacts[calendar]'") from None
-        data = to_ics(entries, dt.datetime.now(dt.UTC).replace(microsecond=0))
-        deliver(data, output)
-    elif fmt is TimelineFormat.json:
-        if output is None:
-            emit_json([e.as_dict() for e in entries])
-        else:
-            import json
+    entries = timeline(filter_agreements(state(ctx).repository(), filters), first, last, horizon=horizon)
+    if fmt == "ics":
+        from mineralpacts.analysis.timeline import to_ics
+        from mineralpacts.cli._output import deliver
 
-            deliver(
-                json.dumps([e.as_dict() for e in entries], indent=2, ensure_ascii=False).encode() + b"\n",
-                output,
-            )
-    else:
-        from mineralpacts.cli._output import print_table
+        deliver(to_ics(entries, dt.datetime.now(dt.UTC).replace(microsecond=0)), output)
+        return
+    from mineralpacts.cli._emit import emit
 
-        rows = [{**e.as_dict(), "kind": e.kind + (" *" if e.deadline else "")} for e in entries]
-        print_table(
-            rows, ("date", "id", "kind", "text"), title=f"{len(rows)} dated entries (* computed deadline)"
-        )
+    rows = [{**e.as_dict(), "what": e.kind + (" *" if e.deadline else "")} for e in entries]
+    records = [e.as_dict() for e in entries]
+    title = f"{len(rows)} dated entries (* computed deadline)"
+    emit(rows, fmt, output, cols=TIMELINE_COLUMNS, title=title, records=records, key="id")
 
 
 def register(app: typer.Typer) -> None:
     """Add ``status`` and ``timeline`` to the app."""
-    app.command("status")(status_command)
-    app.command("timeline")(timeline_command)
+    app.command("status", cls=PactsCommand)(status_command)
+    app.command("timeline", cls=PactsCommand)(timeline_command)

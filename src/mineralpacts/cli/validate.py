@@ -6,6 +6,8 @@ from typing import Annotated
 
 import typer
 
+from mineralpacts.cli import _options as opt
+from mineralpacts.cli._command import PactsCommand
 from mineralpacts.cli._output import EXIT_INVALID, state
 
 
@@ -14,13 +16,17 @@ def validate_command(
     paths: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[PATHS]...",
+            metavar="PATH",
             help="Files or folders to check. Default: the whole repository.",
             show_default=False,
         ),
     ] = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="Output format: text, json, github (annotations) or sarif.")
+        str,
+        opt.format_option(
+            "mineralpacts.check.report:REPORTERS",
+            help="github writes GitHub Actions annotations; sarif is for code scanning.",
+        ),
     ] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Treat data-quality warnings as errors.")] = False,
 ) -> None:
@@ -43,4 +49,4 @@ def validate_command(
 
 def register(app: typer.Typer) -> None:
     """Add ``validate`` to the app."""
-    app.command("validate")(validate_command)
+    app.command("validate", cls=PactsCommand)(validate_command)
