@@ -30,6 +30,8 @@ _DANGLING = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "o
 class Col:
     """A column: the row key, its rank (lower is kept first) and, if it may shrink, its minimum.
 
+    A shrinkable column with ``want`` keeps that much room (when its text is as long) before
+    columns of lower rank are admitted, so a title is not squeezed to make room for a place.
     A rank of None keeps the column out of tables (CSV still has it); ``csv=False`` keeps a
     column made for people (a date and its kind in one cell) out of CSV.
     """
@@ -37,6 +39,7 @@ class Col:
     key: str
     rank: int | None = 0
     shrink_to: int | None = None
+    want: int | None = None
     header: str | None = None
     align_right: bool = False
     csv: bool = True
@@ -125,14 +128,18 @@ def layout(
             return natural[c.key]
         return min(natural[c.key], max(c.shrink_to, cell_width(c.title)))
 
+    def preferred(c: Col) -> int:
+        return min(natural[c.key], c.want) if c.want else least(c)
+
     chosen: dict[str, int] = {}
-    used = 0
+    reserved = 0
     ranked = sorted(cols, key=lambda c: c.rank or 0)
     for c in ranked:
-        need = least(c) + (len(GAP) if chosen else 0)
-        if used + need <= width:
+        gap = len(GAP) if chosen else 0
+        if reserved + gap + least(c) <= width or not chosen:  # the first is shown even if too wide
             chosen[c.key] = least(c)
-            used += need
+            reserved += gap + max(least(c), min(preferred(c), width - reserved - gap))
+    used = sum(chosen.values()) + len(GAP) * (len(chosen) - 1)
     room = width - used
     for c in ranked:
         if room <= 0:

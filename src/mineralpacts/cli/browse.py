@@ -18,8 +18,8 @@ if TYPE_CHECKING:
 #: ``pacts list`` columns: the id and date always; the title shrinks to what the terminal leaves.
 LIST_COLUMNS = (
     Col("id", rank=0),
-    Col("short_title", rank=2, shrink_to=24, header="title"),
-    Col("parties", rank=3),
+    Col("short_title", rank=3, shrink_to=24, want=40, header="title"),
+    Col("parties", rank=2),
     Col("signed", rank=1),
     Col("place", rank=5, shrink_to=12),
     Col("instrument", rank=4),

@@ -35,7 +35,7 @@ STATUS_COLUMNS = (
     Col("next_deadline_kind", rank=None),
     Col("next_deadline_text", rank=None),
     Col("note", rank=None),
-    Col("details", rank=2, shrink_to=24, header="next deadline or note", csv=False),
+    Col("details", rank=2, shrink_to=24, want=40, header="next deadline or note", csv=False),
 )
 
 TIMELINE_COLUMNS = (
