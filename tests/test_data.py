@@ -66,7 +66,7 @@ def test_uk_japan_term_is_encoded_from_the_text() -> None:
         "automatic",
         1,
     )
-    assert a.term.notice_days == 90
+    assert a.term.notice is not None and a.term.notice.days == 90
     assert a.legally_binding.value is False and a.legally_binding.ref == "4.1"
     assert [x.ref for x in a.scope.items] == ["1.1", "1.2", "1.3"]
     assert {x.ref for x in a.areas} >= {"2.1", "2.2", "2.3", "2.4", "2.5", "2.6(1)", "2.6(2)"}

@@ -25,7 +25,7 @@ def history(tmp_path: Path) -> Path:
     (folder / "uk-japan-2023.yaml").write_text(dump_yaml(data), "utf-8")
     git(tmp_path, "add", ".")
     git(tmp_path, "commit", "-q", "-m", "first")
-    data["term"]["notice_days"] = 60
+    data["term"]["notice"]["days"] = 60
     data["areas"] = list(reversed(data["areas"]))  # a reordering alone is no change
     data["areas"].append({"area": "stockpiling", "ref": "2.9", "summary": "Stocks | `pipes`."})
     (folder / "uk-japan-2023.yaml").write_text(dump_yaml(data), "utf-8")
@@ -51,15 +51,15 @@ def test_terminal_view(invoke: Invoke, history: Path) -> None:
     result = invoke("diff", "uk-japan-2023@HEAD~1", "uk-japan-2023", repo=history)
     assert result.exit_code == 1
     assert "uk-japan-2023: HEAD~1 → working tree" in result.stdout
-    assert "term.notice_days" in result.stdout and "areas[stockpiling]" in result.stdout
+    assert "term.notice.days" in result.stdout and "areas[stockpiling]" in result.stdout
 
 
 def test_revision_changes_json(invoke: Invoke, history: Path) -> None:
     result = invoke("diff", "uk-japan-2023@HEAD~1", "uk-japan-2023@HEAD", "-f", "json", repo=history)
     assert result.exit_code == 1
     changes = {c["path"]: c for c in json.loads(result.stdout)["changes"]}
-    assert set(changes) == {"term.notice_days", "areas[stockpiling]"}
-    assert (changes["term.notice_days"]["old"], changes["term.notice_days"]["new"]) == (90, 60)
+    assert set(changes) == {"term.notice.days", "areas[stockpiling]"}
+    assert (changes["term.notice.days"]["old"], changes["term.notice.days"]["new"]) == (90, 60)
     assert changes["areas[stockpiling]"]["kind"] == "added"
 
 

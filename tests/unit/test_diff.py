@@ -25,10 +25,10 @@ def test_no_change() -> None:
 
 def test_scalar_change_has_old_and_new() -> None:
     new = real_data("uk-japan-2023")
-    new["term"]["notice_days"] = 60
+    new["term"]["notice"]["days"] = 60
     assert [
         (c.path, c.kind, c.old, c.new) for c in changes(build(real_data("uk-japan-2023")), build(new))
-    ] == [("term.notice_days", "changed", 90, 60)]
+    ] == [("term.notice.days", "changed", 90, 60)]
 
 
 def test_list_items_are_matched_by_identity_not_position() -> None:
@@ -108,7 +108,7 @@ def history(tmp_path: Path) -> Path:
     (folder / "uk-japan-2023.yaml").write_text(dump_yaml(data), "utf-8")
     git(tmp_path, "add", ".")
     git(tmp_path, "commit", "-q", "-m", "first")
-    data["term"]["notice_days"] = 60
+    data["term"]["notice"]["days"] = 60
     (folder / "uk-japan-2023.yaml").write_text(dump_yaml(data), "utf-8")
     git(tmp_path, "commit", "-q", "-am", "notice 60")
     data["areas"].append({"area": "stockpiling", "summary": "Stocks."})
@@ -121,7 +121,7 @@ def test_resolve_id_at_revisions(history: Path) -> None:
     first = resolve("uk-japan-2023@HEAD~1", load).agreement
     second = resolve("uk-japan-2023@HEAD", load).agreement
     now = resolve("uk-japan-2023", load).agreement
-    assert [(c.path, c.old, c.new) for c in changes(first, second)] == [("term.notice_days", 90, 60)]
+    assert [(c.path, c.old, c.new) for c in changes(first, second)] == [("term.notice.days", 90, 60)]
     assert [(c.path, c.kind) for c in changes(second, now)] == [("areas[stockpiling]", "added")]
     by_path = resolve(f"{history / 'uk-japan-2023.yaml'}@HEAD~1", load).agreement
     assert by_path == first
@@ -134,7 +134,7 @@ def test_since(history: Path) -> None:
     got = {f.id: f for f in since(history, "HEAD~1")}
     assert got["uk-us-2026"].status == "added"
     assert got["uk-japan-2023"].status == "changed"
-    assert {c.path for c in got["uk-japan-2023"].changes} == {"term.notice_days", "areas[stockpiling]"}
+    assert {c.path for c in got["uk-japan-2023"].changes} == {"term.notice.days", "areas[stockpiling]"}
 
 
 @pytest.mark.parametrize(

@@ -139,10 +139,41 @@ def test_text_starting_with_a_date_is_quoted_other_text_is_plain() -> None:
 
 
 def test_model_field_names_are_never_quoted() -> None:
-    """``on`` is a YAML 1.1 boolean, but it is a field of the model and stays as written."""
-    out = format_text("id: x\nterm:\n  commencement:\n    on: signature\n  status: stated\n")
-    assert "    on: signature" in out
+    """``from`` is a Python keyword (the field is ``from_``), but the file's key stays as written."""
+    out = format_text("id: x\nterm:\n  commencement:\n    from: signature\n  status: stated\n")
+    assert "    from: signature" in out
     assert out.index("status:") < out.index("commencement:")
+
+
+V1 = """id: x
+term:
+  status: stated
+  # when it starts
+  commencement:
+    on: signature  # clause 4.2
+  notice_days: 90  # clause 4.5
+  summary: s
+"""
+
+
+def test_migrate_renames_version_1_keys_and_keeps_their_comments() -> None:
+    out = format_text(V1, migrate=True)
+    assert "  # when it starts\n  commencement:\n    from: signature  # clause 4.2\n" in out
+    assert "  notice:  # clause 4.5\n    days: 90\n" in out or "  notice:\n    days: 90" in out
+    assert "clause 4.5" in out and "notice_days" not in out and " on:" not in out
+    assert "written" not in out  # version 1 did not say whether the text asks for written notice
+
+
+def test_without_migrate_version_1_keys_are_left_for_the_diagnostic() -> None:
+    out = format_text(V1)
+    assert "notice_days: 90" in out and "from:" not in out
+
+
+def test_migrate_drops_a_null_notice_days_and_leaves_version_2_alone() -> None:
+    out = format_text("id: x\nterm:\n  status: unknown\n  notice_days: null\n", migrate=True)
+    assert "notice" not in out
+    v2 = format_text("id: x\nterm:\n  status: stated\n  notice:\n    days: 30\n")
+    assert format_text(v2, migrate=True) == v2
 
 
 def test_modeline_is_added_when_missing() -> None:

@@ -33,10 +33,10 @@ def make(
     if term is None:
         term = {
             "status": "stated",
-            "commencement": {"on": "signature"},
+            "commencement": {"from": "signature"},
             "initial_period": {"years": 3},
             "renewal": {"kind": "automatic", "period": {"years": 3}, "max_renewals": 1},
-            "notice_days": 90,
+            "notice": {"days": 90, "written": True},
         }
     data: dict[str, Any] = {
         "id": "test-case-2023",
@@ -57,7 +57,7 @@ def make(
 
 def stated(**changes: Any) -> dict[str, Any]:
     """A stated term commencing on signature, with ``changes`` applied."""
-    base: dict[str, Any] = {"status": "stated", "commencement": {"on": "signature"}}
+    base: dict[str, Any] = {"status": "stated", "commencement": {"from": "signature"}}
     base.update(changes)
     return base
 
@@ -132,7 +132,7 @@ CASES = [
             stated(
                 initial_period={"years": 1},
                 renewal={"kind": "automatic", "period": {"years": 1}},
-                notice_days=30,
+                notice={"days": 30},
             ),
         ),
         "2025-02-28",
@@ -148,7 +148,7 @@ CASES = [
             stated(
                 initial_period={"years": 1},
                 renewal={"kind": "automatic", "period": {"years": 1}},
-                notice_days=30,
+                notice={"days": 30},
             ),
         ),
         "2025-01-30",
@@ -177,7 +177,7 @@ CASES = [
             stated(
                 initial_period={"years": 2},
                 renewal={"kind": "automatic", "period": {"years": 2}},
-                notice_days=60,
+                notice={"days": 60},
             ),
         ),
         "2041-06-01",
@@ -353,7 +353,7 @@ CASES = [
         make(
             "2022-06-01",
             stated(
-                commencement={"on": "date", "date": "2022-09-01"},
+                commencement={"from": "date", "date": "2022-09-01"},
                 initial_period={"years": 1},
                 renewal={"kind": "none"},
             ),

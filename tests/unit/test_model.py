@@ -98,4 +98,4 @@ def test_submodel_finds_the_model_inside_an_annotation() -> None:
 
     assert submodel(Agreement.model_fields["parties"].annotation) is Party
     assert submodel(Agreement.model_fields["signed"].annotation) is Signing
-    assert submodel(Agreement.model_fields["minerals"].annotation) is None
+    assert submodel(Agreement.model_fields["languages"].annotation) is None

@@ -188,7 +188,13 @@ def _term_text(t: Term) -> str:
             t.status, "not stated in sources"
         )
     c = t.commencement
-    start = "" if c is None else " from signature" if c.on == "signature" else f" from {c.date or 'unknown'}"
+    start = (
+        ""
+        if c is None
+        else {"signature": " from signature", "entry-into-force": " from entry into force"}.get(
+            c.from_, f" from {c.date or 'unknown'}"
+        )
+    )
     parts = [
         f"open-ended{start}"
         if t.open_ended
@@ -202,8 +208,8 @@ def _term_text(t: Term) -> str:
             if r.kind == "none"
             else f"{r.kind} renewal, {r.period.text() if r.period else 'not stated'}, {limit}"
         )
-    if t.notice_days is not None:
-        parts.append(f"{t.notice_days} days' notice")
+    if t.notice is not None:
+        parts.append(t.notice.text())
     return "; ".join(parts) + (f" ({t.ref})" if t.ref else "")
 
 
@@ -241,7 +247,7 @@ def compare(a: Agreement, b: Agreement) -> Comparison:
         [(k, fa[k], fb[k]) for k in fa],
         Split.of(a.party_codes, b.party_codes),
         Split.of(a.area_terms, b.area_terms),
-        Split.of(a.minerals, b.minerals),
+        Split.of(a.mineral_terms, b.mineral_terms),
         Split.of(a.scope.stages, b.scope.stages),
         Split.of([s.url for s in a.sources], [s.url for s in b.sources]),
     )
@@ -310,7 +316,8 @@ def resolve(spec: str, load_repo: Callable[[], Repository]) -> Side:
     raw = tree.read(rev, path)
     if raw is None:
         then = [Path(n).stem for n in tree.files(rev, repo.folder)]
-        raise NotFound(f"{name}@{rev}", suggest(name, sorted(set(then) | set(repo.agreements))))
+        known = sorted(set(then) | set(repo.agreements))
+        raise NotFound(f"{name}@{rev}", suggest(name, known, any_order=True))
     return Side(spec, _parse(raw, f"{rev}:{tree.relative(path)}"))
 
 

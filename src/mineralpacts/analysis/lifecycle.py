@@ -41,6 +41,7 @@ __all__ = [
     "Status",
     "TermSpan",
     "anniversary",
+    "commencement",
     "date_bounds",
     "deadlines",
     "parse_day",
@@ -214,19 +215,31 @@ def status_filter(wanted: Sequence[str], on: dt.date) -> Callable[[Agreement], b
     return lambda a: status_matches(status(a, on), names)
 
 
+def _when(e: Event) -> tuple[dt.date, dt.date]:
+    """The bounds of a dated event (undated events never reach the date arithmetic)."""
+    if e.date is None:
+        raise ValueError(f"event {e.kind!r} has no date")
+    return date_bounds(e.date)
+
+
 def _ending_event(a: Agreement) -> Event | None:
     """The earliest discontinuation or expiry event, by its earliest possible day."""
-    ends = [e for e in a.events if e.kind in ("discontinuation", "expiry")]
-    return min(ends, key=lambda e: date_bounds(e.date)[0]) if ends else None
+    ends = [e for e in a.events if e.kind in ("discontinuation", "expiry") and e.date is not None]
+    return min(ends, key=lambda e: _when(e)[0]) if ends else None
 
 
-def _commencement(a: Agreement) -> tuple[str | None, str]:
+def commencement(a: Agreement) -> tuple[str | None, str]:
     """The commencement date text (possibly partial) and how it was found, or (None, why not)."""
     c = a.term.commencement
-    if c is None or c.on == "unknown":
+    if c is None or c.from_ == "unknown":
         return None, "the commencement date is not recorded"
-    if c.on == "date":
+    if c.from_ == "date":
         return (c.date, f"commenced {c.date}") if c.date else (None, "the commencement date is not recorded")
+    if c.from_ == "entry-into-force":
+        eif = a.entry_into_force
+        if eif is None or eif.date is None:
+            return None, "it commences on entry into force, and no date of entry into force is recorded"
+        return eif.date, f"in force from {eif.date}"
     if a.signed.status == "announced" or a.signed.date is None:
         return None, "it takes effect on signature, and no signature date is recorded"
     return a.signed.date, f"commenced on signature, {a.signed.date}"
@@ -234,8 +247,12 @@ def _commencement(a: Agreement) -> tuple[str | None, str]:
 
 def _spans(a: Agreement, start: dt.date, first: Period) -> Iterator[TermSpan]:
     """The terms from ``start``, in order, until one that expires or whose sequel is unknown."""
-    renewal, notice = a.term.renewal, a.term.notice_days
-    recorded = sorted((e for e in a.events if e.kind == "renewal"), key=lambda e: date_bounds(e.date)[0])
+    renewal = a.term.renewal
+    notice = a.term.notice.days if a.term.notice is not None else None
+    recorded = sorted(
+        (e for e in a.events if e.kind == "renewal" and e.date is not None),
+        key=lambda e: _when(e)[0],
+    )
     period, number = first, 0
     while number < MAX_TERMS:
         if period.years == 0 and period.months == 0:
@@ -259,9 +276,9 @@ def _spans(a: Agreement, start: dt.date, first: Period) -> Iterator[TermSpan]:
             outlook = "renews only if the parties agree"
             if event is None:
                 after, why = "expires", f"ended {end}; renewal is by agreement and none is recorded"
-            elif date_bounds(event.date)[1] <= end:
+            elif _when(event)[1] <= end:
                 outlook = f"the parties agreed a renewal ({event.date})"
-            elif date_bounds(event.date)[0] <= end:
+            elif _when(event)[0] <= end:
                 after, why = "unknown", f"a renewal is recorded in {event.date}, and the term ended {end}"
             else:
                 after, why = "unknown", f"a renewal is recorded on {event.date}, after the term ended {end}"
@@ -308,7 +325,7 @@ def status(a: Agreement, on: dt.date) -> Status:
     ending = _ending_event(a)
     end_dls: list[Deadline] = []
     if ending is not None:
-        first, last = date_bounds(ending.date)
+        first, last = _when(ending)
         word = "discontinued" if ending.kind == "discontinuation" else "expired"
         if on >= last:
             return make(
@@ -331,7 +348,7 @@ def status(a: Agreement, on: dt.date) -> Status:
     if term.status == "silent":
         text, how = _commencement_signature(a)
     else:
-        text, how = _commencement(a)
+        text, how = commencement(a)
     if text is None:
         return make("unknown", how)
     first_day, last_day = date_bounds(text)
@@ -382,14 +399,14 @@ def deadlines(a: Agreement, until: dt.date) -> list[Deadline]:
     term = a.term
     if term.status != "stated" or term.open_ended or term.initial_period is None:
         return []
-    text, _ = _commencement(a)
+    text, _ = commencement(a)
     if text is None:
         return []
     first_day, last_day = date_bounds(text)
     if first_day != last_day:
         return []
     ending = _ending_event(a)
-    stop = date_bounds(ending.date)[0] if ending is not None else None
+    stop = _when(ending)[0] if ending is not None else None
     out: list[Deadline] = []
     for span in _spans(a, first_day, term.initial_period):
         if span.start > until or (stop is not None and span.start >= stop):

@@ -75,7 +75,7 @@ class Filters:
                 return False
             if areas and not areas <= {x.area for x in a.areas}:
                 return False
-            if minerals and not minerals <= set(a.minerals):
+            if minerals and not minerals <= set(a.mineral_terms):
                 return False
             if instruments and a.instrument not in instruments:
                 return False

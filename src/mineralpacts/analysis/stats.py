@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from mineralpacts.model.agreement import Agreement
+from mineralpacts.model.dates import date_year
 from mineralpacts.model.vocab import country_name
 
 __all__ = ["Stats", "compute_stats", "coverage_markdown"]
@@ -54,10 +55,11 @@ def compute_stats(agreements: Iterable[Agreement]) -> Stats:
         stats.total += 1
         by = stats.by
         by["party"].update(set(a.party_codes))
-        by["year"][a.signed.date[:4] if a.signed.date else "unknown"] += 1
+        year = date_year(a.signed.date) if a.signed.date else None
+        by["year"][str(year) if year else "unknown"] += 1
         by["instrument"][a.instrument] += 1
         by["area"].update(set(a.area_terms))
-        by["mineral"].update(set(a.minerals))
+        by["mineral"].update(set(a.mineral_terms))
         by["disclosure"][a.disclosure] += 1
         by["confidence"][a.confidence] += 1
         by["level"][a.level] += 1

@@ -2,8 +2,11 @@
 
 Entries come from signing, a stated commencement date, the recorded ``events`` and the
 deadlines of :func:`mineralpacts.analysis.lifecycle.deadlines` (notice days and term ends). Partial
-dates (``2025-10``) stay partial: they sort by their first possible day and match a date range
-when any day they could be falls in it. The iCalendar export holds the entries with a full date.
+dates (``2025-10``, ``2021-05-03/2021-05-04``) stay as written: they sort by their first possible
+day and match a date range when any day they could be falls in it. An undated event (``date:
+null``) keeps its place among its agreement's events: it sorts after the dated event before it,
+and could be any day between its dated neighbours. The iCalendar export holds only the entries
+with a full date.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ PRODID = "-//mineralpacts//pacts timeline//EN"
 class Entry:
     """One dated thing: a signing, a recorded event, or a computed deadline."""
 
-    date: str
+    date: str | None
     first: dt.date
     last: dt.date
     id: str
@@ -34,6 +37,14 @@ class Entry:
     text: str
     url: str | None
     deadline: bool
+    order: dt.date | None = None  # where it sorts, when not by its first day (undated events)
+
+    @property
+    def sort_day(self) -> dt.date:
+        """The day it sorts by: its first possible day, or its place among its agreement's events."""
+        if self.order is not None:
+            return self.order
+        return self.last if self.first == dt.date.min else self.first
 
     def as_dict(self) -> dict[str, Any]:
         """A plain dictionary for JSON."""
@@ -44,6 +55,7 @@ class Entry:
             "kind": self.kind,
             "text": self.text,
             "deadline": self.deadline,
+            "undated": self.date is None,
             "url": self.url,
         }
 
@@ -68,13 +80,33 @@ def _entries(a: Agreement, horizon: dt.date) -> Iterable[Entry]:
         place = a.signed.place
         where = f" in {place.city}" if place is not None and place.city else ""
         yield entry(a.signed.date, a.signed.status, f"{a.signed.status}{where}")
+    eif = a.entry_into_force
+    if eif is not None and eif.date:
+        yield entry(eif.date, "entry-into-force", f"enters into force ({eif.how.replace('-', ' ')})")
     c = a.term.commencement
-    if c is not None and c.on == "date" and c.date:
+    if c is not None and c.from_ == "date" and c.date:
         yield entry(c.date, "commencement", "takes effect (stated commencement date)")
-    for e in a.events:
-        yield entry(e.date, e.kind, e.summary, e.sources[0] if e.sources else None)
+    yield from _events(a, url)
     for d in deadlines(a, horizon):
         yield entry(d.date.isoformat(), d.kind, d.text, deadline=True)
+
+
+def _events(a: Agreement, url: str) -> Iterable[Entry]:
+    """The recorded events; an undated one lies between its dated neighbours and sorts after the first."""
+    dated = [date_bounds(e.date) if e.date else None for e in a.events]
+    signed = date_bounds(a.signed.date) if a.signed.date else None
+    for i, e in enumerate(a.events):
+        link = e.sources[0] if e.sources else url
+        if e.date is not None:
+            first, last = dated[i] or (dt.date.min, dt.date.max)
+            yield Entry(e.date, first, last, a.id, a.label, e.kind, e.summary, link, False)
+            continue
+        before = [b for b in dated[:i] if b is not None]
+        after = [b for b in dated[i + 1 :] if b is not None]
+        first = before[-1][0] if before else dt.date.min
+        last = after[0][1] if after else dt.date.max
+        order = first if before else after[0][0] if after else signed[0] if signed else dt.date.max
+        yield Entry(None, first, last, a.id, a.label, e.kind, e.summary, link, False, order)
 
 
 def timeline(
@@ -96,7 +128,7 @@ def timeline(
             if until is not None and e.first > until:
                 continue
             out.append(e)
-    return sorted(out, key=lambda e: (e.first, e.last, e.id, e.deadline, e.kind))
+    return sorted(out, key=lambda e: (e.sort_day, e.date is None, e.last, e.id, e.deadline, e.kind))
 
 
 def to_ics(entries: Iterable[Entry], stamp: dt.datetime) -> bytes:
@@ -113,7 +145,7 @@ def to_ics(entries: Iterable[Entry], stamp: dt.datetime) -> bytes:
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", "mineralpacts: critical-minerals agreements")
     for e in entries:
-        if e.first != e.last:
+        if e.date is None or e.first != e.last:
             continue
         event = Event()
         event.add("uid", f"{e.id}-{e.kind}-{e.date}@mineralpacts")

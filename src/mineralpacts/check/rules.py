@@ -17,9 +17,9 @@ from pydantic import BaseModel
 
 from mineralpacts.diagnostics import Diagnostic
 from mineralpacts.files.load import Document
-from mineralpacts.model.agreement import Agreement, date_bounds, submodel
+from mineralpacts.model.agreement import Agreement, date_bounds, field_keys, submodel
 
-__all__ = ["MODELINE", "field_path_exists", "model_rules"]
+__all__ = ["MODELINE", "field_path_exists", "model_rules", "relation_diagnostics", "with_legacy_fields"]
 
 MODELINE = "# yaml-language-server: $schema="
 OFFICIAL_KINDS = {"official-text", "official-announcement"}
@@ -31,9 +31,9 @@ def field_path_exists(path: str) -> bool:
     """True when a dotted path (``signed.date``, ``parties[0].code``) names a model field."""
     model: type[BaseModel] | None = Agreement
     for part in re.sub(r"\[\d*\]", "", path).split("."):
-        if model is None or part not in model.model_fields:
+        if model is None or part not in field_keys(model):
             return False
-        model = submodel(model.model_fields[part].annotation)
+        model = submodel(field_keys(model)[part].annotation)
     return True
 
 
@@ -106,7 +106,7 @@ def _dates(a: Agreement, today: dt.date, add: Any) -> None:
     dated: list[tuple[FieldPath, str]] = []
     if a.signed.date:
         dated.append((("signed", "date"), a.signed.date))
-    dated += [(("events", i, "date"), e.date) for i, e in enumerate(a.events)]
+    dated += [(("events", i, "date"), e.date) for i, e in enumerate(a.events) if e.date is not None]
     for i, s in enumerate(a.sources):
         dated += [(("sources", i, name), v) for name in ("published", "accessed") if (v := getattr(s, name))]
     for path, value in dated:
@@ -115,15 +115,31 @@ def _dates(a: Agreement, today: dt.date, add: Any) -> None:
     if a.signed.date:
         signed_first = date_bounds(a.signed.date)[0]
         for i, e in enumerate(a.events):
-            if date_bounds(e.date)[1] < signed_first and e.kind not in ("announcement", "other"):
+            if e.date is None or e.kind in ("announcement", "other", "talks"):
+                continue
+            if date_bounds(e.date)[1] < signed_first:
                 add(
                     ("events", i, "date"),
                     "M204",
                     f"{e.kind} on {e.date} is before the signing date {a.signed.date}",
                 )
+    eif = a.entry_into_force
+    eif_last = date_bounds(eif.date)[1] if eif is not None and eif.date is not None else None
+    if a.signed.date and eif_last is not None and eif_last < date_bounds(a.signed.date)[0]:
+        add(
+            ("entry_into_force", "date"),
+            "M204",
+            f"entry into force on {eif.date if eif else ''} is before the signing date {a.signed.date}",
+        )
     c = a.term.commencement
-    if c is not None and c.on == "date" and c.date is None:
-        add(("term", "commencement", "date"), "M207", "commencement 'on: date' needs a date")
+    if c is not None and c.from_ == "date" and c.date is None:
+        add(("term", "commencement", "date"), "M207", "commencement 'from: date' needs a date")
+    if c is not None and c.from_ == "entry-into-force" and eif is None:
+        add(
+            ("term", "commencement", "from"),
+            "M207",
+            "commencement 'from: entry-into-force' needs the top-level entry_into_force fact",
+        )
 
 
 def _sources(a: Agreement, add: Any) -> None:
@@ -162,8 +178,8 @@ def _paths_and_unknowns(doc: Document, a: Agreement, add: Any) -> None:
 
 def _term(a: Agreement, add: Any) -> None:
     t = a.term
-    rules = (t.commencement, t.initial_period, t.renewal, t.notice_days)
-    if t.status == "stated" and all(r is None for r in rules) and not t.open_ended:
+    rules = (t.initial_period, t.renewal, t.notice)
+    if t.status == "stated" and all(r is None for r in (t.commencement, *rules)) and not t.open_ended:
         add(
             ("term", "status"),
             "M207",
@@ -197,7 +213,7 @@ def _duplicates(a: Agreement, add: Any) -> None:
     checks: list[tuple[str, list[Any]]] = [
         ("sources", [s.url for s in a.sources]),
         ("areas", [(x.area, x.ref) for x in a.areas]),
-        ("minerals", list(a.minerals)),
+        ("minerals", [m if isinstance(m, str) else m.mineral for m in a.minerals]),
         ("languages", list(a.languages)),
         ("unknown", [u.field for u in a.unknown]),
     ]
@@ -231,3 +247,46 @@ def _warnings(doc: Document, a: Agreement, add: Any) -> None:
             "W404",
             f"first line should be the schema modeline '{MODELINE}../schema/agreement.schema.json'",
         )
+
+
+def with_legacy_fields(doc: Document, found: list[Diagnostic]) -> list[Diagnostic]:
+    """``found`` with each format-version-1 field reported as such (M212) instead of as unknown.
+
+    A version-1 key (``term.commencement.on``, ``term.notice_days``) would otherwise read as an
+    unknown field plus a missing one; the message names the new field and the migration.
+    """
+    from mineralpacts.diagnostics import format_path
+    from mineralpacts.model.legacy import legacy_fields
+
+    old = legacy_fields(doc.data)
+    if not old:
+        return found
+    parents = {format_path(path[:-1]) for path, _ in old}
+    olds = {format_path(path) for path, _ in old}
+    kept = [
+        d
+        for d in found
+        # the old key itself, and the new key then missing beside it
+        if not (d.code == "S102" and d.field in olds)
+        and not (d.code == "S101" and _parent(d.field) in parents)
+    ]
+    return kept + [
+        Diagnostic.make(doc.path, doc.pos(path, key=True), "M212", message, path) for path, message in old
+    ]
+
+
+def _parent(field: str) -> str:
+    return field.rpartition(".")[0] if "." in field else ""
+
+
+def relation_diagnostics(agreements: list[tuple[Document, Agreement]]) -> list[tuple[int, Diagnostic]]:
+    """Stored links whose inverse in the other file disagrees (R305), as (index in the list, diagnostic)."""
+    from mineralpacts.model.relations import conflicts
+
+    where = {a.id: (i, doc) for i, (doc, a) in enumerate(agreements)}
+    out: list[tuple[int, Diagnostic]] = []
+    for c in conflicts(a for _, a in agreements):
+        i, doc = where[c.source]
+        path: FieldPath = ("related", c.index, "relation")
+        out.append((i, Diagnostic.make(doc.path, doc.pos(path), "R305", c.message, path)))
+    return out

@@ -246,8 +246,10 @@ def validate_document(
     try:
         agreement = Agreement.model_validate(doc.data)
     except ValidationError as exc:
+        from mineralpacts.check.rules import with_legacy_fields
+
         found = schema_diagnostics(doc)
-        return None, diagnostics + (found or model_diagnostics(doc, exc))
+        return None, diagnostics + with_legacy_fields(doc, found or model_diagnostics(doc, exc))
     diagnostics += model_rules(doc, agreement, today or dt.date.today())
     return agreement, diagnostics
 
@@ -316,6 +318,11 @@ def _repository_rules(report: Report, docs: list[tuple[Path, Document]]) -> None
             )
         else:
             first_seen[a.id] = doc.path
+    from mineralpacts.check.rules import relation_diagnostics
+
+    loaded = [(doc, r) for (_p, doc), r in zip(docs, report.files, strict=True) if r.agreement is not None]
+    for i, diagnostic in relation_diagnostics([(doc, r.agreement) for doc, r in loaded if r.agreement]):
+        loaded[i][1].diagnostics.append(diagnostic)
     for (_path, doc), result in zip(docs, report.files, strict=True):
         a = result.agreement
         if a is None:

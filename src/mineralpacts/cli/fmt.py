@@ -25,18 +25,26 @@ def fmt_command(
             "--check", help="Change nothing; list the files that would change and exit 1 if any would."
         ),
     ] = False,
+    migrate: Annotated[
+        bool,
+        typer.Option(
+            "--migrate",
+            help="Also rewrite fields of format version 1 to version 2 (on -> from, notice_days -> notice).",
+        ),
+    ] = False,
 ) -> None:
     """Put agreement files in the canonical layout, keeping every comment and every value.
 
     Keys in the model's order, two-space indentation, dates and clause numbers quoted, the
-    schema modeline on line 1. Writes are atomic; a file that is not valid YAML is left as it
+    schema modeline on line 1. With --migrate, files written in format version 1 are rewritten
+    to version 2, comments kept. Writes are atomic; a file that is not valid YAML is left as it
     was and reported (exit 1).
     """
     from mineralpacts.files.fmt import format_paths
     from mineralpacts.store.repository import find_folder
 
     targets = paths or [str(find_folder(state(ctx).repo))]
-    results = format_paths(targets, check=check)
+    results = format_paths(targets, check=check, migrate=migrate)
     changed = [r for r in results if r.changed]
     failed = [r for r in results if r.error]
     for r in changed:

@@ -34,7 +34,7 @@ from pydantic import BaseModel
 from mineralpacts.errors import DataError
 from mineralpacts.files.load import load_text
 from mineralpacts.files.yamlio import needs_quotes
-from mineralpacts.model.agreement import Agreement, submodel
+from mineralpacts.model.agreement import Agreement, field_keys, submodel
 
 __all__ = ["MODELINE", "FormatResult", "format_paths", "format_text"]
 
@@ -188,7 +188,7 @@ def _attach_comments(text: str, starts: list[int], src: _Source) -> None:
 @functools.cache
 def _fields(model: type[BaseModel]) -> dict[str, type[BaseModel] | None]:
     """The model's field names in order, each with the model class of its value (if any)."""
-    return {name: submodel(info.annotation) for name, info in model.model_fields.items()}
+    return {key: submodel(info.annotation) for key, info in field_keys(model).items()}
 
 
 _WORD = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
@@ -343,12 +343,28 @@ def _dump(tree: Any) -> str:
     return out.getvalue()
 
 
-def format_text(text: str, path: str = "<string>") -> str:
-    """Return ``text`` in the canonical layout.
+def _moved(src: _Source, moved: dict[FieldPath, FieldPath]) -> None:
+    """Let comments and block styles follow keys that a migration renamed."""
 
-    Raises :class:`~mineralpacts.errors.DataError` when the text is not loadable YAML (fix it with
-    ``pacts validate`` first) or, as a safety net, when the result would not read back to the same
-    data.
+    def rename(path: FieldPath) -> FieldPath:
+        for old, new in moved.items():
+            if path[: len(old)] == old:
+                return new + path[len(old) :]
+        return path
+
+    src.before = {rename(k): v for k, v in src.before.items()}
+    src.eol = {rename(k): v for k, v in src.eol.items()}
+    src.blocks = {rename(k): v for k, v in src.blocks.items()}
+
+
+def format_text(text: str, path: str = "<string>", migrate: bool = False) -> str:
+    """Return ``text`` in the canonical layout; with ``migrate``, also in the current file format.
+
+    The migration (:func:`mineralpacts.model.legacy.migrate`) renames format-version-1 keys
+    (``term.commencement.on`` -> ``from``, ``term.notice_days`` -> ``term.notice.days``), comments
+    moving with them. Raises :class:`~mineralpacts.errors.DataError` when the text is not loadable
+    YAML (fix it with ``pacts validate`` first) or, as a safety net, when the result would not
+    read back to the same data.
     """
     text = text.lstrip("\ufeff").replace("\r\n", "\n")
     doc = load_text(text, path)
@@ -356,12 +372,18 @@ def format_text(text: str, path: str = "<string>") -> str:
         first = next(d for d in doc.diagnostics if d.severity == "error")
         raise DataError(f"cannot format {first}; fix it first (pacts validate)")
     src = _scan(text)
+    data = doc.data
+    if migrate:
+        from mineralpacts.model.legacy import migrate as to_current
+
+        data, moved = to_current(data)
+        _moved(src, moved)
     builder = _Builder(src, text)
-    body = _dump(builder.mapping(doc.data, (), Agreement))
+    body = _dump(builder.mapping(data, (), Agreement))
     lines = [src.modeline or MODELINE, *src.header]
     result = "\n".join(lines) + "\n" + body + "".join(c + "\n" for c in src.trailer)
     check = load_text(result, path)
-    if not check.ok or check.data != doc.data:
+    if not check.ok or check.data != data:
         raise DataError(
             f"{path}: formatting would change the data, so the file was left as it was (please report this)"
         )
@@ -380,8 +402,12 @@ class FormatResult:
     error: str | None = None
 
 
-def format_paths(paths: Iterable[str | os.PathLike[str]], check: bool = False) -> list[FormatResult]:
+def format_paths(
+    paths: Iterable[str | os.PathLike[str]], check: bool = False, migrate: bool = False
+) -> list[FormatResult]:
     """Format every agreement file under ``paths`` in place (atomically); with ``check``, write nothing.
+
+    With ``migrate``, format-version-1 keys are rewritten to the current format as well.
 
     A file that cannot be formatted is left untouched and reported with its error.
     """
@@ -397,7 +423,7 @@ def format_paths(paths: Iterable[str | os.PathLike[str]], check: bool = False) -
             results.append(FormatResult(path, error=f"{path}: cannot read as UTF-8 text: {exc}"))
             continue
         try:
-            new = format_text(text, str(path))
+            new = format_text(text, str(path), migrate=migrate)
         except DataError as exc:
             results.append(FormatResult(path, error=str(exc)))
             continue

@@ -143,6 +143,7 @@ def _build(
         "titles": {},
         "instrument": draft.instrument or TODO,
         "level": "government",
+        "focus": "dedicated",
         "legally_binding": {"value": TODO, "ref": None, "basis": None},
         "parties": [
             {"code": p.code, "name": p.name, "represented_by": None, "signatories": []} for p in parties
@@ -161,6 +162,7 @@ def _build(
         "areas": TODO,
         "minerals": TODO,
         "implementation": [],
+        "entry_into_force": None,
         "term": {
             "status": TODO,
             "ref": None,
@@ -168,7 +170,7 @@ def _build(
             "initial_period": None,
             "open_ended": False,
             "renewal": None,
-            "notice_days": None,
+            "notice": None,
             "discontinuation": None,
             "modification": None,
             "summary": None,

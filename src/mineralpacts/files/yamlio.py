@@ -22,13 +22,17 @@ def _yaml11_resolver() -> Any:
 def needs_quotes(value: str) -> bool:
     """True for text that must be quoted to read back as the same string everywhere.
 
-    That is text starting with a date, single words starting with a digit (clause numbers:
+    That is text starting with a date (or ``../``, an open-start date window), single words starting with a digit (clause numbers:
     ``'2.6(1)'``), and strings a YAML 1.1 reader (PyYAML, many editors) would take for
     something else (``NO``, ``yes``, ``1:30``), so that Norway's ``NO`` stays a string.
     """
     import yaml
 
-    if _DATE_START.match(value) or (value[:1].isdigit() and not any(c.isspace() for c in value)):
+    if (
+        _DATE_START.match(value)
+        or value.startswith("../")
+        or (value[:1].isdigit() and not any(c.isspace() for c in value))
+    ):
         return True
     tag = _yaml11_resolver().resolve(yaml.ScalarNode, value, (True, False))
     return bool(tag != "tag:yaml.org,2002:str")

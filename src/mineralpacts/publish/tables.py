@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from mineralpacts.model.agreement import Agreement, parse_partial_date
+from mineralpacts.model.agreement import Agreement
+from mineralpacts.model.dates import date_year
 
 __all__ = [
     "FORMULA_PREFIXES",
@@ -50,13 +51,22 @@ TABLES: dict[str, tuple[tuple[Column, ...], tuple[str, ...]]] = {
             ("short_title", "string", "The short name people use."),
             ("instrument", "string", "Kind of instrument (instrument vocabulary)."),
             ("level", "string", "government, agency or state-company."),
+            ("focus", "string", "dedicated (about critical minerals) or broader (minerals are one part)."),
             ("legally_binding", "boolean", "Whether it binds in law; empty when unknown."),
             ("binding_ref", "string", "The clause that says whether it binds."),
             ("parties", "string", "Party codes, separated by '; '."),
             ("party_names", "string", "Party names, separated by '; '."),
             ("signed_status", "string", "signed, endorsed or announced."),
-            ("signed_date", "string", "Date of signature: YYYY-MM-DD, YYYY-MM or YYYY."),
-            ("signed_year", "integer", "Year of signature."),
+            (
+                "signed_date",
+                "string",
+                "Date of signature: YYYY-MM-DD, YYYY-MM, YYYY, or a window A/B, ../B, A/...",
+            ),
+            (
+                "signed_year",
+                "integer",
+                "Year of signature; empty when the date could fall in more than one year.",
+            ),
             ("signed_city", "string", "City where it was signed."),
             ("signed_country", "string", "Country code where it was signed."),
             ("occasion", "string", "The meeting or visit at which it was signed."),
@@ -67,7 +77,9 @@ TABLES: dict[str, tuple[tuple[Column, ...], tuple[str, ...]]] = {
             ("minerals", "string", "Minerals named, separated by '; '."),
             ("stages", "string", "Value-chain stages covered, separated by '; '."),
             ("term_status", "string", "stated, silent, not-public or unknown."),
-            ("commencement", "string", "signature, a date, or unknown."),
+            ("entry_into_force_how", "string", "How it entered into force (entry_into_force vocabulary)."),
+            ("entry_into_force_date", "string", "When it entered into force, as precise as known."),
+            ("commencement", "string", "signature, entry-into-force, a date, or unknown."),
             ("initial_years", "integer", "Initial period: whole years."),
             ("initial_months", "integer", "Initial period: further months."),
             ("open_ended", "boolean", "True when it runs until ended."),
@@ -75,7 +87,12 @@ TABLES: dict[str, tuple[tuple[Column, ...], tuple[str, ...]]] = {
             ("renewal_years", "integer", "Each renewal: whole years."),
             ("renewal_months", "integer", "Each renewal: further months."),
             ("max_renewals", "integer", "Most renewals allowed; empty when no limit is stated."),
-            ("notice_days", "integer", "Days of written notice to discontinue."),
+            ("notice_days", "integer", "Days of notice to discontinue; empty when not stated."),
+            (
+                "notice_written",
+                "boolean",
+                "True when the text says written notice; empty when it does not say.",
+            ),
             ("confidence", "string", "How well the core facts are sourced."),
             ("source_count", "integer", "Number of sources."),
             ("notes", "string", "Anything else a reader should know."),
@@ -113,7 +130,11 @@ TABLES: dict[str, tuple[tuple[Column, ...], tuple[str, ...]]] = {
         ("agreement_id", "position"),
     ),
     "minerals": (
-        _cols(_LINK, ("mineral", "string", "A mineral named (mineral vocabulary).")),
+        _cols(
+            _LINK,
+            ("mineral", "string", "A mineral named (mineral vocabulary)."),
+            ("named", "string", "focus, potential or passing; empty when the file does not qualify it."),
+        ),
         ("agreement_id", "mineral"),
     ),
     "sources": (
@@ -135,7 +156,11 @@ TABLES: dict[str, tuple[tuple[Column, ...], tuple[str, ...]]] = {
         _cols(
             _LINK,
             _POS,
-            ("date", "string", "When it happened: YYYY-MM-DD, YYYY-MM or YYYY."),
+            (
+                "date",
+                "string",
+                "When it happened: YYYY-MM-DD, YYYY-MM, YYYY or a window; empty when undated.",
+            ),
             ("kind", "string", "What kind of event (event_kind vocabulary)."),
             ("summary", "string", "What happened, in our own words."),
             ("follow_up", "string", "Id of a follow-up agreement, if any."),
@@ -151,7 +176,7 @@ def _join(values: Iterable[str]) -> str:
 
 def _agreement_row(a: Agreement) -> dict[str, Any]:
     t, place = a.term, a.signed.place
-    com = t.commencement
+    com, eif = t.commencement, a.entry_into_force
     return {
         "id": a.id,
         "title": a.title,
@@ -159,13 +184,14 @@ def _agreement_row(a: Agreement) -> dict[str, Any]:
         "short_title": a.short_title,
         "instrument": a.instrument,
         "level": a.level,
+        "focus": a.focus,
         "legally_binding": a.legally_binding.value,
         "binding_ref": a.legally_binding.ref,
         "parties": _join(a.party_codes),
         "party_names": _join(p.name for p in a.parties),
         "signed_status": a.signed.status,
         "signed_date": a.signed.date,
-        "signed_year": parse_partial_date(a.signed.date)[0] if a.signed.date else None,
+        "signed_year": date_year(a.signed.date) if a.signed.date else None,
         "signed_city": place.city if place else None,
         "signed_country": place.country if place else None,
         "occasion": a.signed.occasion,
@@ -173,10 +199,12 @@ def _agreement_row(a: Agreement) -> dict[str, Any]:
         "disclosure": a.disclosure,
         "summary": a.summary,
         "areas": _join(a.area_terms),
-        "minerals": _join(a.minerals),
+        "minerals": _join(a.mineral_terms),
         "stages": _join(a.scope.stages),
         "term_status": t.status,
-        "commencement": (com.date if com.on == "date" else com.on) if com else None,
+        "entry_into_force_how": eif.how if eif else None,
+        "entry_into_force_date": eif.date if eif else None,
+        "commencement": (com.date if com.from_ == "date" else com.from_) if com else None,
         "initial_years": t.initial_period.years if t.initial_period else None,
         "initial_months": t.initial_period.months if t.initial_period else None,
         "open_ended": t.open_ended,
@@ -184,7 +212,8 @@ def _agreement_row(a: Agreement) -> dict[str, Any]:
         "renewal_years": t.renewal.period.years if t.renewal and t.renewal.period else None,
         "renewal_months": t.renewal.period.months if t.renewal and t.renewal.period else None,
         "max_renewals": t.renewal.max_renewals if t.renewal else None,
-        "notice_days": t.notice_days,
+        "notice_days": t.notice.days if t.notice else None,
+        "notice_written": t.notice.written if t.notice else None,
         "confidence": a.confidence,
         "source_count": len(a.sources),
         "notes": a.notes,
@@ -196,7 +225,7 @@ def table_rows(agreements: Iterable[Agreement]) -> dict[str, list[dict[str, Any]
     out: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
     for a in sorted(agreements, key=lambda x: x.id):
         out["agreements"].append(_agreement_row(a))
-        year = parse_partial_date(a.signed.date)[0] if a.signed.date else None
+        year = date_year(a.signed.date) if a.signed.date else None
         for i, p in enumerate(a.parties, 1):
             who = _join(s.name + (f" ({s.role})" if s.role else "") for s in p.signatories)
             out["parties"].append(
@@ -215,8 +244,11 @@ def table_rows(agreements: Iterable[Agreement]) -> dict[str, list[dict[str, Any]
             out["areas"].append(
                 {"agreement_id": a.id, "position": i, "area": ar.area, "ref": ar.ref, "summary": ar.summary}
             )
-        for m in dict.fromkeys(a.minerals):
-            out["minerals"].append({"agreement_id": a.id, "mineral": m})
+        named: dict[str, str | None] = {}
+        for m in a.minerals:
+            named.setdefault(*((m, None) if isinstance(m, str) else (m.mineral, m.named)))
+        for m, how in named.items():
+            out["minerals"].append({"agreement_id": a.id, "mineral": m, "named": how})
         for i, s in enumerate(a.sources, 1):
             out["sources"].append(
                 {

@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mineralpacts.model.agreement import Agreement
+from mineralpacts.model.dates import date_words
 from mineralpacts.model.vocab import country_name, definition
-from mineralpacts.publish.render.markdown import period_text, term_lines
+from mineralpacts.publish.render.markdown import mineral_text, period_text, term_lines
 
 if TYPE_CHECKING:
     import jinja2
@@ -100,8 +101,7 @@ def _periods(a: Agreement, st: Any, dls: tuple[Deadline, ...], lifecycle: Any) -
 
 def _first_day(a: Agreement, lifecycle: Any) -> dt.date | None:
     """The day the agreement commenced, when the data pins it to one day."""
-    c = a.term.commencement
-    text = c.date if c is not None and c.on == "date" else a.signed.date
+    text, _how = lifecycle.commencement(a)
     if text is None:
         return None
     first, last = lifecycle.date_bounds(text)
@@ -138,6 +138,8 @@ def environment() -> jinja2.Environment:
     )
     env.filters["country"] = _country
     env.filters["period"] = period_text
+    env.filters["mineral"] = mineral_text
+    env.filters["when"] = lambda text: date_words(text) if text else "undated"
     env.globals["define"] = _define
     env.globals["term_lines"] = term_lines
     return env

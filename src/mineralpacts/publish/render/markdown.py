@@ -11,10 +11,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from mineralpacts.model.agreement import Agreement, Party, Period, Source, Term
+from mineralpacts.model.agreement import (
+    Agreement,
+    EntryIntoForce,
+    MineralMention,
+    Party,
+    Period,
+    Source,
+    Term,
+)
+from mineralpacts.model.dates import date_words
 from mineralpacts.model.vocab import country_name, definition
 
-__all__ = ["escape", "period_text", "render_markdown", "term_lines"]
+__all__ = ["entry_into_force_text", "escape", "mineral_text", "period_text", "render_markdown", "term_lines"]
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -35,15 +44,18 @@ def period_text(p: Period | None) -> str:
 
 def term_lines(term: Term) -> list[str]:
     """The term, renewal and notice rules as short sentences."""
-    if term.status != "stated":
-        return [f"Term: {term.status} ({definition('term_status', term.status)})"]
     lines = []
+    if term.status != "stated":
+        lines.append(f"Term: {term.status} ({definition('term_status', term.status)})")
     if term.commencement is not None:
-        start = "on signature" if term.commencement.on == "signature" else term.commencement.date or "unknown"
+        c = term.commencement
+        start = {"signature": "on signature", "entry-into-force": "on entry into force"}.get(
+            c.from_, date_words(c.date) if c.date else "unknown"
+        )
         lines.append(f"Commences: {start}")
     if term.open_ended:
         lines.append("Duration: open-ended, until discontinued")
-    else:
+    elif term.status == "stated":
         lines.append(f"Initial period: {period_text(term.initial_period)}")
     if term.renewal is not None:
         r = term.renewal
@@ -52,8 +64,9 @@ def term_lines(term: Term) -> list[str]:
             lines.append("Renewal: none")
         else:
             lines.append(f"Renewal: {r.kind}, {period_text(r.period)} each, {times}")
-    if term.notice_days is not None:
-        lines.append(f"Notice to discontinue: {term.notice_days} days, written")
+    if term.notice is not None:
+        ref = f" ({term.notice.ref})" if term.notice.ref else ""
+        lines.append(f"Notice to discontinue: {term.notice.text()}{ref}")
     if term.discontinuation:
         lines.append(f"Discontinuation: {term.discontinuation}")
     if term.modification:
@@ -63,6 +76,25 @@ def term_lines(term: Term) -> list[str]:
     if term.ref:
         lines.append(f"Clauses: {term.ref}")
     return lines
+
+
+def entry_into_force_text(e: EntryIntoForce) -> str:
+    """Entry into force in words, plain text: 'on ratification, 2012-02-08 (7.1)'."""
+    how = {"signature": "on signature", "date": "on a stated date", "unknown": "how is not known"}.get(
+        e.how, f"on {e.how.replace('-', ' ')}"
+    )
+    text = f"{how}, {date_words(e.date)}" if e.date else f"{how}, date not known"
+    if e.ref:
+        text += f" ({e.ref})"
+    return text + (f". {e.note}" if e.note else "")
+
+
+def mineral_text(m: str | MineralMention) -> str:
+    """A mineral with its qualifier, plain text: 'cobalt (named as a potential subject)'."""
+    if isinstance(m, str):
+        return m
+    words = {"focus": "the focus", "potential": "named as a potential subject", "passing": "named in passing"}
+    return f"{m.mineral} ({words.get(m.named, m.named)}" + (f": {m.note})" if m.note else ")")
 
 
 def _ref(ref: str | None) -> str:
@@ -94,8 +126,14 @@ def render_markdown(
     binding_text = binding[b.value] + (f" ({escape(b.ref)})" if b.ref else "")
     facts = [
         f"- **Instrument:** {a.instrument} — {binding_text}",
-        f"- **Level:** {a.level}",
+        f"- **Level:** {a.level}"
+        + (" — minerals are one part of a broader instrument" if a.focus == "broader" else ""),
         f"- **Signed:** {_signing(a)}",
+        *(
+            [f"- **Entry into force:** {escape(entry_into_force_text(a.entry_into_force))}"]
+            if a.entry_into_force
+            else []
+        ),
         f"- **Languages:** {', '.join(a.languages) or 'unknown'}",
         f"- **Disclosure:** {a.disclosure}",
         f"- **Confidence:** {a.confidence}",
@@ -118,14 +156,17 @@ def render_markdown(
         "Areas of cooperation",
         (f"- {_ref(x.ref)}*{x.area}*" + (f": {escape(x.summary)}" if x.summary else "") for x in a.areas),
     )
-    out += _section("Minerals", [", ".join(a.minerals)] if a.minerals else [])
+    out += _section(
+        "Minerals", [escape(", ".join(mineral_text(m) for m in a.minerals))] if a.minerals else []
+    )
     out += _section("Implementation", (f"- {_ref(i.ref)}{escape(i.summary)}" for i in a.implementation))
     out += _section("Term", (f"- {escape(line)}" for line in term_lines(a.term)))
     out += _section("Deadlines", (f"- {d}: {escape(what)}" for d, what in deadlines or ()))
     out += _section(
         "Events",
         (
-            f"- {e.date} — {e.kind}: {escape(e.summary)}" + (f" (`{e.agreement}`)" if e.agreement else "")
+            f"- {date_words(e.date) if e.date else 'undated'} — {e.kind}: {escape(e.summary)}"
+            + (f" (`{e.agreement}`)" if e.agreement else "")
             for e in a.events
         ),
     )
@@ -142,7 +183,7 @@ def render_markdown(
 
 def _signing(a: Agreement) -> str:
     s = a.signed
-    text = s.date or "date unknown"
+    text = date_words(s.date) if s.date else "date unknown"
     if s.status != "signed":
         text = f"{s.status} {text}"
     if s.place is not None:

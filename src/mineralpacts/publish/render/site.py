@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from mineralpacts.errors import UsageError
-from mineralpacts.model.agreement import Agreement, parse_partial_date
+from mineralpacts.model.agreement import Agreement
+from mineralpacts.model.dates import date_anchor
 from mineralpacts.model.vocab import country_name, terms
 from mineralpacts.publish.render.html import TEMPLATES, Standing, environment, page_context, standing
 
@@ -46,11 +47,11 @@ class SiteSummary:
 
 
 def _year(a: Agreement) -> str:
-    return a.signed.date[:4] if a.signed.date else ""
+    return str(date_anchor(a.signed.date).year) if a.signed.date else ""
 
 
 def _sort_date(a: Agreement) -> str:
-    return a.signed.date or ""
+    return date_anchor(a.signed.date).isoformat() if a.signed.date else ""
 
 
 def _name(code: str) -> str:
@@ -134,12 +135,12 @@ def _write_downloads(folder: Path, agreements: list[Agreement]) -> list[tuple[st
 def _feed_entries(rows: list[tuple[Agreement, Standing]], on: dt.date) -> list[dict[str, Any]]:
     entries = []
     for a, _ in sorted(rows, key=lambda r: (_sort_date(r[0]), r[0].id), reverse=True)[:FEED_NEW]:
-        year, month, day = parse_partial_date(a.signed.date) if a.signed.date else (on.year, on.month, on.day)
+        signed = date_anchor(a.signed.date) if a.signed.date else on
         entries.append(
             {
                 "id": f"urn:mineralpacts:agreement:{a.id}",
                 "title": f"New: {a.label}",
-                "updated": dt.date(year, month or 1, day or 1).isoformat(),
+                "updated": signed.isoformat(),
                 "href": f"agreements/{a.id}.html",
                 "summary": a.summary,
             }

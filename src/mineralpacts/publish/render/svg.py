@@ -14,7 +14,8 @@ import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from mineralpacts.model.agreement import Agreement, parse_partial_date
+from mineralpacts.model.agreement import Agreement
+from mineralpacts.model.dates import date_anchor
 from mineralpacts.model.vocab import country_name
 from mineralpacts.publish.render.html import Standing
 
@@ -67,8 +68,7 @@ def _root(width: int, height: int, ident: str, title: str, desc: str) -> ET.Elem
 def _signed_day(a: Agreement) -> dt.date | None:
     if a.signed.date is None:
         return None
-    year, month, day = parse_partial_date(a.signed.date)
-    return dt.date(year, month or 1, day or 1)
+    return date_anchor(a.signed.date)
 
 
 def _short(text: str, n: int = 34) -> str:
