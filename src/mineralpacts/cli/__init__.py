@@ -31,6 +31,7 @@ app = typer.Typer(
 #: Command modules, in the order their commands appear in --help. Each has ``register(app)``.
 COMMAND_MODULES = (
     "browse",
+    "search",
     "stats",
     "validate",
     "new",

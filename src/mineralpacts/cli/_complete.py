@@ -7,15 +7,17 @@ repository that cannot be read completes nothing rather than printing a tracebac
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import typer
 
 __all__ = ["areas", "focuses", "ids", "instruments", "levels", "minerals", "parties", "states"]
 
 
-def _fold(text: str) -> str:
-    return text.strip().casefold()
+def _continue(typed: str, value: str) -> str | None:
+    """``value`` as the continuation of what was typed, keeping its case (shells and Click keep
+    only completions that start with the typed text; the matching of values ignores case)."""
+    if value.casefold().startswith(typed.casefold()):
+        return typed + value[len(typed) :]
+    return None
 
 
 def _repository(ctx: typer.Context) -> object | None:
@@ -33,8 +35,7 @@ def ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     repository = _repository(ctx)
     if repository is None:
         return []
-    typed = _fold(incomplete)
-    return [(a.id, a.label) for a in repository if a.id.startswith(typed)]  # type: ignore[attr-defined]
+    return [(a.id, a.label) for a in repository if a.id.startswith(incomplete)]  # type: ignore[attr-defined]
 
 
 def parties(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
@@ -45,25 +46,23 @@ def parties(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     if repository is None:
         return []
     codes = sorted({c for a in repository for c in a.party_codes})  # type: ignore[attr-defined]
-    typed = _fold(incomplete)
     out: list[tuple[str, str]] = []
     for code in codes:
         name = country_name(code) or code
         for form in (code, party_slug(code), name.replace(" ", "-")):
-            if _fold(form).startswith(typed):
-                out.append((form, f"{name} ({code})"))
+            value = _continue(incomplete, form)
+            if value is not None:
+                out.append((value, f"{name} ({code})"))
                 break
     return out
 
 
-def _terms(kind: str, incomplete: str, extra: Iterable[str] = ()) -> list[tuple[str, str]]:
+def _terms(kind: str, incomplete: str) -> list[tuple[str, str]]:
     from mineralpacts.model.vocab import vocabulary
 
-    typed = _fold(incomplete)
-    terms = dict(vocabulary()[kind])
-    for name in extra:
-        terms.setdefault(name, "")
-    return [(term, definition) for term, definition in terms.items() if term.startswith(typed)]
+    terms = vocabulary()[kind]
+    found = [(_continue(incomplete, term), definition) for term, definition in terms.items()]
+    return [(value, definition) for value, definition in found if value is not None]
 
 
 def areas(incomplete: str) -> list[tuple[str, str]]:
@@ -95,5 +94,5 @@ def states(incomplete: str) -> list[tuple[str, str]]:
     """What ``--status`` accepts."""
     from mineralpacts.analysis.lifecycle import STATUS_CHOICES
 
-    typed = _fold(incomplete)
-    return [(s, "") for s in STATUS_CHOICES if s.startswith(typed)]
+    found = [_continue(incomplete, s) for s in STATUS_CHOICES]
+    return [(value, "") for value in found if value is not None]

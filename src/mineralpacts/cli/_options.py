@@ -70,7 +70,7 @@ def format_option(source: Sequence[str] | str, help: str = "") -> Any:
         raise typer.BadParameter(f"--format {value!r} is not one of {', '.join(known)}")
 
     def choices(incomplete: str) -> list[str]:
-        return [n for n in names() if n.startswith(incomplete.lower())]
+        return [incomplete + n[len(incomplete) :] for n in names() if n.startswith(incomplete.lower())]
 
     return typer.Option(
         "--format",

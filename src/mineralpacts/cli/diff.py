@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from mineralpacts.cli import _complete as complete
 from mineralpacts.cli import _options as opt
 from mineralpacts.cli._command import PactsCommand
 from mineralpacts.cli._output import EXIT_USAGE, emit_json, state
@@ -30,10 +31,14 @@ def diff_command(
             metavar="A",
             help="ID, ID@REV, PATH or PATH@REV (REV: any git revision, e.g. HEAD~1).",
             show_default=False,
+            autocompletion=complete.ids,
         ),
     ] = None,
     b: Annotated[
-        str | None, typer.Argument(metavar="B", help="The same forms as A.", show_default=False)
+        str | None,
+        typer.Argument(
+            metavar="B", help="The same forms as A.", show_default=False, autocompletion=complete.ids
+        ),
     ] = None,
     since: Annotated[
         str | None,

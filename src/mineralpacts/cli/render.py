@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from mineralpacts.cli import _complete as complete
 from mineralpacts.cli import _options as opt
 from mineralpacts.cli._command import PactsCommand
 from mineralpacts.cli._output import deliver, state
@@ -19,7 +20,12 @@ def render_command(
     ctx: typer.Context,
     ident: Annotated[
         str | None,
-        typer.Argument(metavar="ID", help="The agreement to render, e.g. uk-japan-2023.", show_default=False),
+        typer.Argument(
+            metavar="ID",
+            help="The agreement to render, e.g. uk-japan-2023.",
+            show_default=False,
+            autocompletion=complete.ids,
+        ),
     ] = None,
     fmt: Annotated[str, opt.format_option(RENDER_FORMATS, help="Format of one agreement.")] = "markdown",
     output: Annotated[

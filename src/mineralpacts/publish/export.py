@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, Any
 
+from mineralpacts.analysis.search import FIELDS, TOKENIZE, search_row
 from mineralpacts.errors import UsageError
 from mineralpacts.files.atomic import atomic_file, replace_folder
 from mineralpacts.model.agreement import Agreement
@@ -165,10 +166,24 @@ def write_jsonl(agreements: Iterable[Agreement], output: Path) -> None:
 _SQL_TYPES = {"string": str, "integer": int, "boolean": int}
 
 
+def _write_search(db: Any, agreements: list[Agreement]) -> None:
+    """The ``search`` table, one row per agreement, with the full-text index ``pacts search`` uses."""
+    table = db.table("search")
+    table.create(
+        {"agreement_id": str, **{name: str for name in FIELDS}},
+        pk="agreement_id",
+        foreign_keys=[("agreement_id", "agreements", "id")],
+    )
+    table.insert_all({"agreement_id": a.id, **search_row(a)} for a in agreements)
+    table.enable_fts(list(FIELDS), tokenize=TOKENIZE, create_triggers=True)
+
+
 def write_sqlite(agreements: Iterable[Agreement], output: Path) -> None:
     """Write a SQLite database (via sqlite-utils) with every table, foreign keys and full-text search.
 
-    ``datasette PATH`` browses it; search covers agreement titles and summaries.
+    ``datasette PATH`` browses it. The ``search`` table holds, per agreement, the text that
+    ``pacts search`` searches (titles, summaries, areas, minerals, parties, places, notes) with
+    the same FTS5 index (``search_fts``), which Datasette offers as the table's search box.
     """
     try:
         import sqlite_utils
@@ -177,7 +192,8 @@ def write_sqlite(agreements: Iterable[Agreement], output: Path) -> None:
     _check_parent(output)
     if output.is_dir():
         raise UsageError(f"{output} is a folder; give a file path such as pacts.db")
-    rows = table_rows(agreements)
+    items = sorted(agreements, key=lambda a: a.id)
+    rows = table_rows(items)
     with atomic_file(output, mode="") as (tmp, _):
         db = sqlite_utils.Database(tmp)
         try:
@@ -192,8 +208,7 @@ def write_sqlite(agreements: Iterable[Agreement], output: Path) -> None:
                 table.insert_all(rows[name])
                 if name != "agreements":
                     table.create_index(["agreement_id"])
-            db.table("agreements").enable_fts(["title", "short_title", "summary"], create_triggers=True)
-            db.table("areas").enable_fts(["summary"], create_triggers=True)
+            _write_search(db, items)
         finally:
             db.close()
 
