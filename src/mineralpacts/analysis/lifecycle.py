@@ -28,7 +28,7 @@ from typing import Any, Literal
 
 from dateutil.relativedelta import relativedelta
 
-from mineralpacts.errors import UsageError
+from mineralpacts.errors import UsageError, did_you_mean
 from mineralpacts.model.agreement import Agreement, Event, Period, date_bounds, parse_partial_date
 from mineralpacts.model.vocab import suggest
 
@@ -70,17 +70,18 @@ STATUS_CHOICES: tuple[str, ...] = (*STATES, "in-force")
 MAX_TERMS = 10_000  # a guard against runaway unlimited renewals of tiny periods
 
 
-def parse_day(text: str, option: str = "--on") -> dt.date:
-    """A full date ``YYYY-MM-DD`` (or ``today``) typed by a user; :class:`UsageError` otherwise."""
+def parse_day(text: str, field: str = "on") -> dt.date:
+    """A full date ``YYYY-MM-DD`` (or ``today``) typed by a user; :class:`UsageError` naming
+    ``field`` otherwise."""
     if text == "today":
         return dt.date.today()
     try:
         year, month, day = parse_partial_date(text)
     except ValueError as exc:
         message = str(exc) if "YYYY" in str(exc) else f"{text!r} is not a real date"
-        raise UsageError(f"{option}: {message}") from None
+        raise UsageError(message, field=field) from None
     if month is None or day is None:
-        raise UsageError(f"{option} needs a full date, YYYY-MM-DD (got {text!r})")
+        raise UsageError(f"needs a full date, YYYY-MM-DD (got {text!r})", field=field)
     return dt.date(year, month, day)
 
 
@@ -209,8 +210,8 @@ def status_filter(wanted: Sequence[str], on: dt.date) -> Callable[[Agreement], b
     for name in wanted:
         if name not in STATUS_CHOICES and not re.fullmatch(r"renewal-term-[1-9][0-9]*", name):
             hint = suggest(name, list(STATUS_CHOICES))
-            tail = f"; did you mean {' or '.join(hint)}?" if hint else f"; known: {', '.join(STATUS_CHOICES)}"
-            raise UsageError(f"--status {name!r} is not a state{tail}")
+            tail = did_you_mean(hint, otherwise=f"known: {', '.join(STATUS_CHOICES)}")
+            raise UsageError(f"{name!r} is not a state{tail}", field="status")
     names = set(wanted)
     return lambda a: status_matches(status(a, on), names)
 

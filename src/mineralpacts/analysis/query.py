@@ -14,18 +14,18 @@ from mineralpacts.model.vocab import check_term, resolve_party
 __all__ = ["SUMMARY_COLUMNS", "Filters", "filter_agreements", "summary_row"]
 
 
-def _check_terms(kind: str, values: Sequence[str], option: str) -> None:
+def _check_terms(kind: str, values: Sequence[str]) -> None:
     for value in values:
-        check_term(kind, value, option)
+        check_term(kind, value)
 
 
-def _date_bounds(text: str | None, option: str) -> tuple[dt.date, dt.date] | None:
+def _date_bounds(text: str | None, field: str) -> tuple[dt.date, dt.date] | None:
     if text is None:
         return None
     try:
         return date_bounds(text)
     except ValueError as exc:
-        raise UsageError(f"{option}: {exc}") from None
+        raise UsageError(str(exc), field=field) from None
 
 
 @dataclass
@@ -49,17 +49,18 @@ class Filters:
     def predicate(self) -> Callable[[Agreement], bool]:
         """Check the filter values once and return a function that tests one agreement.
 
-        Raises :class:`UsageError` (or :class:`~mineralpacts.errors.UnknownParty`) for a value
-        that names nothing, with the closest names, rather than silently matching nothing.
+        Raises :class:`UsageError` naming the field (``area 'x' is not a term...``) for a value
+        that names nothing, with the closest names, rather than silently matching nothing; a
+        party name that fits several countries raises :class:`~mineralpacts.errors.AmbiguousParty`.
         """
         codes = {resolve_party(p).code for p in self.parties}
-        _check_terms("area", self.areas, "--area")
-        _check_terms("mineral", self.minerals, "--mineral")
-        _check_terms("instrument", self.instruments, "--instrument")
-        _check_terms("level", self.levels, "--level")
-        # A partial bound covers its whole period: --signed-until 2025 includes 31 December 2025.
-        since_range = _date_bounds(self.signed_since, "--signed-since")
-        until_range = _date_bounds(self.signed_until, "--signed-until")
+        _check_terms("area", self.areas)
+        _check_terms("mineral", self.minerals)
+        _check_terms("instrument", self.instruments)
+        _check_terms("level", self.levels)
+        # A partial bound covers its whole period: signed_until 2025 includes 31 December 2025.
+        since_range = _date_bounds(self.signed_since, "signed_since")
+        until_range = _date_bounds(self.signed_until, "signed_until")
         since = since_range[0] if since_range else None
         until = until_range[1] if until_range else None
         areas, minerals = set(self.areas), set(self.minerals)

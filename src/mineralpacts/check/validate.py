@@ -22,6 +22,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from mineralpacts.diagnostics import Diagnostic, sort_key
+from mineralpacts.errors import did_you_mean
 from mineralpacts.files.discover import expand_paths
 from mineralpacts.files.load import Document, load_path
 from mineralpacts.model.agreement import Agreement
@@ -150,8 +151,7 @@ def schema_diagnostics(doc: Document) -> list[Diagnostic]:
         elif kind == "additionalProperties":
             allowed = list(error.schema.get("properties", {}))
             for name in [k for k in error.instance if k not in allowed]:
-                hint = suggest(str(name), allowed)
-                tail = f"; did you mean {hint[0]!r}?" if hint else ""
+                tail = did_you_mean(suggest(str(name), allowed, n=1), quote=True)
                 out.append(
                     Diagnostic.make(
                         doc.path,
@@ -163,10 +163,8 @@ def schema_diagnostics(doc: Document) -> list[Diagnostic]:
                 )
         elif kind == "enum":
             hint = suggest(str(error.instance), [str(v) for v in value])
-            if hint:
-                tail = f"; did you mean {' or '.join(repr(h) for h in hint)}?"
-            else:
-                tail = f"; use one of: {', '.join(map(str, value[:12]))}{', ...' if len(value) > 12 else ''}"
+            listed = f"use one of: {', '.join(map(str, value[:12]))}{', ...' if len(value) > 12 else ''}"
+            tail = did_you_mean(hint, quote=True, otherwise=listed)
             out.append(
                 Diagnostic.make(
                     doc.path,
@@ -334,8 +332,7 @@ def _repository_rules(report: Report, docs: list[tuple[Path, Document]]) -> None
             if target not in known:
                 from mineralpacts.model.vocab import suggest
 
-                hint = suggest(target, sorted(known))
-                tail = f"; did you mean {hint[0]!r}?" if hint else ""
+                tail = did_you_mean(suggest(target, sorted(known), n=1, any_order=True), quote=True)
                 result.diagnostics.append(
                     Diagnostic.make(
                         doc.path,

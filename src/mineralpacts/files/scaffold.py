@@ -241,20 +241,21 @@ def render_draft(draft: Draft) -> tuple[str, str]:
             parse_partial_date(draft.date)
         except ValueError as exc:
             reason = str(exc).replace("day is out of range for month", "not a real date")
-            raise UsageError(f"--date {draft.date!r}: {reason}") from None
-    check_term("instrument", draft.instrument, "--instrument")
-    check_term("source_kind", draft.source_kind, "--source-kind")
+            raise UsageError(f"{draft.date!r}: {reason}", field="date") from None
+    check_term("instrument", draft.instrument)
+    check_term("source_kind", draft.source_kind)
     if draft.source is not None:
         import re
 
         if not re.match(URL_PATTERN, draft.source):
-            raise UsageError(f"--source {draft.source!r} is not an http(s) address")
+            raise UsageError(f"{draft.source!r} is not an http(s) address", field="source")
     if draft.ident is not None:
         import re
 
         if not re.match(ID_PATTERN, draft.ident):
             raise UsageError(
-                f"--id {draft.ident!r} is not a valid id: lower-case words and hyphens, like uk-japan-2023"
+                f"{draft.ident!r} is not a valid id: lower-case words and hyphens, like uk-japan-2023",
+                field="id",
             )
         ident = draft.ident
     elif draft.date:

@@ -10,17 +10,20 @@ from __future__ import annotations
 import difflib
 import functools
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
 import yaml
 
-from mineralpacts.errors import UnknownParty
+from mineralpacts.errors import AmbiguousParty, UnknownParty, UsageError, did_you_mean
 
 __all__ = [
+    "AMBIGUOUS",
     "KINDS",
     "Country",
+    "check_term",
     "country_name",
     "definition",
     "is_party_code",
@@ -58,7 +61,6 @@ ALIASES = {
     "uae": "AE",
     "emirates": "AE",
     "south korea": "KR",
-    "korea": "KR",
     "republic of korea": "KR",
     "russia": "RU",
     "turkey": "TR",
@@ -70,6 +72,15 @@ ALIASES = {
     "iran": "IR",
     "laos": "LA",
     "czechia": "CZ",
+}
+
+#: Names that fit several countries: resolving one is an error that lists them, never a guess.
+AMBIGUOUS = {
+    "congo": ("CG", "CD"),
+    "korea": ("KR", "KP"),
+    "guinea": ("GN", "GQ", "GW", "PG"),
+    "sudan": ("SD", "SS"),
+    "virgin islands": ("VG", "VI"),
 }
 
 
@@ -90,20 +101,17 @@ def terms(kind: str) -> list[str]:
     return list(vocabulary()[kind])
 
 
-def check_term(kind: str, value: str | None, label: str) -> str | None:
+def check_term(kind: str, value: str | None, field: str | None = None) -> str | None:
     """``value`` when it is a term of vocabulary ``kind`` (or None).
 
-    Raises :class:`~mineralpacts.errors.UsageError` naming ``label`` (the option or field the
-    user typed) with the closest terms, or the whole list when nothing is close.
+    Raises :class:`~mineralpacts.errors.UsageError` naming ``field`` (default: ``kind``) with the
+    closest terms, or the whole list when nothing is close.
     """
-    from mineralpacts.errors import UsageError
-
     known = terms(kind)
     if value is None or value in known:
         return value
-    hint = suggest(value, known)
-    tail = f"; did you mean {' or '.join(hint)}?" if hint else f"; choose from {', '.join(known)}"
-    raise UsageError(f"{label} {value!r} is not a term of the {kind} vocabulary{tail}")
+    tail = did_you_mean(suggest(value, known), otherwise=f"choose from {', '.join(known)}")
+    raise UsageError(f"{value!r} is not a term of the {kind} vocabulary{tail}", field=field or kind)
 
 
 def definition(kind: str, term: str) -> str:
@@ -111,11 +119,43 @@ def definition(kind: str, term: str) -> str:
     return vocabulary()[kind][term]
 
 
-def suggest(word: str, choices: list[str] | tuple[str, ...], n: int = 3) -> list[str]:
-    """Return up to ``n`` of ``choices`` closest to ``word``, best first (for "did you mean")."""
+def suggest(
+    word: str,
+    choices: Iterable[str],
+    n: int = 3,
+    *,
+    any_order: bool = False,
+    cutoff: float = 0.6,
+) -> list[str]:
+    """Return up to ``n`` of ``choices`` closest to ``word``, best first: the suggestions of every
+    "did you mean" (worded by :func:`mineralpacts.errors.did_you_mean`).
+
+    Case is ignored. With ``any_order``, the hyphen-separated words may come in any order, as in
+    ids, whose party slugs people type either way round: ``germany-chile-2013`` finds
+    ``chile-germany-2013``.
+    """
     lowered = {c.lower(): c for c in choices}
-    hits = difflib.get_close_matches(word.lower(), list(lowered), n=n, cutoff=0.6)
-    return [lowered[h] for h in hits]
+    target = word.lower()
+    if not any_order:
+        return [lowered[h] for h in difflib.get_close_matches(target, list(lowered), n=n, cutoff=cutoff)]
+    key = _word_key(target)
+    scored = []
+    for low, original in lowered.items():
+        score = max(_ratio(target, low, cutoff), _ratio(key, _word_key(low), cutoff))
+        if score >= cutoff:
+            scored.append((-score, low, original))
+    return [original for _, _, original in sorted(scored)[:n]]
+
+
+def _word_key(text: str) -> str:
+    return "-".join(sorted(text.split("-")))
+
+
+def _ratio(a: str, b: str, cutoff: float) -> float:
+    matcher = difflib.SequenceMatcher(None, a, b)
+    if matcher.real_quick_ratio() < cutoff or matcher.quick_ratio() < cutoff:
+        return 0.0
+    return matcher.ratio()
 
 
 @dataclass(frozen=True)
@@ -172,22 +212,31 @@ def is_party_code(code: str) -> bool:
     return country_name(code) is not None
 
 
+def _label(code: str) -> str:
+    return f"{country_name(code) or code} ({code})"
+
+
 def resolve_party(text: str) -> Country:
     """Resolve what a user typed (``UK``, ``GBR``, ``Britain``, ``Japan``) to a :class:`Country`.
 
-    Raises :class:`~mineralpacts.errors.UnknownParty` with the closest names when nothing matches.
+    Raises :class:`~mineralpacts.errors.AmbiguousParty` listing the candidates for a name that
+    fits several countries (``Congo``, ``Korea``), and :class:`~mineralpacts.errors.UnknownParty`
+    with the closest names when nothing matches.
     """
+    folded = _fold(text)
+    if folded in AMBIGUOUS:
+        raise AmbiguousParty(text, [_label(c) for c in AMBIGUOUS[folded]])
     index = _name_index()
-    code = index.get(_fold(text))
+    code = index.get(folded)
     if code is None:
-        close = difflib.get_close_matches(_fold(text), list(index), n=5, cutoff=0.6)
+        # A looser second pass so that a typo of a short code (``XX``) still gets an answer.
+        close = suggest(folded, index, n=5) or suggest(folded, index, n=5, cutoff=0.3)
         names: list[str] = []
         for key in close:
-            name = country_name(index[key]) or key
-            label = f"{name} ({index[key]})"
+            label = _label(index[key])
             if label not in names:
                 names.append(label)
-        raise UnknownParty(text, names)
+        raise UnknownParty(text, names[:3])
     return Country(code, country_name(code) or code)
 
 

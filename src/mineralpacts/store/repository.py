@@ -164,7 +164,7 @@ class Repository:
         try:
             return self.agreements[ident]
         except KeyError:
-            raise NotFound(ident, suggest(ident, sorted(self.agreements))) from None
+            raise NotFound(ident, suggest(ident, sorted(self.agreements), any_order=True)) from None
 
 
 def _read_cache(path: Path) -> dict[str, Any]:

@@ -1,0 +1,94 @@
+"""Issue 10 through the command line: nothing silent, nothing squared, nothing misread.
+
+The repositories here are small and made up (from ``tests/cases/valid/minimal-2024.yaml``), so the
+findings are tested whatever state the real data is in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mineralpacts.model.vocab import country_name
+from tests.conftest import CASES
+
+MINIMAL = (CASES / "valid" / "minimal-2024.yaml").read_text("utf-8")
+PARTIES_BLOCK = "parties:\n  - code: GB\n    name: United Kingdom\n  - code: 'NO'\n    name: Norway\n"
+
+
+def agreement_text(ident: str, parties: Sequence[str] = ("GB", "NO"), date: str = "2024-05") -> str:
+    """The minimal agreement with another id, parties and signing date."""
+    block = "parties:\n" + "".join(f"  - code: '{c}'\n    name: {country_name(c)}\n" for c in parties)
+    assert PARTIES_BLOCK in MINIMAL
+    return (
+        MINIMAL.replace("id: minimal-2024", f"id: {ident}")
+        .replace(PARTIES_BLOCK, block)
+        .replace("date: '2024-05'", f"date: '{date}'")
+    )
+
+
+def write_repo(folder: Path, files: dict[str, str]) -> Path:
+    """An agreements folder holding ``files`` (name -> text)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def small_repo(tmp_path: Path) -> Path:
+    """Three valid agreements: GB-NO, CD-DE (the DRC) and CL-DE."""
+    return write_repo(
+        tmp_path / "agreements",
+        {
+            "norway-uk-2024.yaml": agreement_text("norway-uk-2024"),
+            "drc-germany-2023.yaml": agreement_text("drc-germany-2023", ("CD", "DE"), "2023-03"),
+            "chile-germany-2013.yaml": agreement_text("chile-germany-2013", ("CL", "DE"), "2013-01"),
+        },
+    )
+
+
+# --------------------------------------------------------------- finding 6: hints and parties
+
+
+def test_party_congo_is_refused_naming_both_congos(invoke: Any, small_repo: Path) -> None:
+    """Finding 6: ``--party Congo`` silently meant the Republic of the Congo (0 results, exit 0)."""
+    result = invoke("list", "--party", "Congo", "--format", "ids", repo=small_repo)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "Republic of the Congo (CG)" in result.stderr and "DR Congo (CD)" in result.stderr
+    assert invoke("list", "--party", "CD", "--format", "ids", repo=small_repo).stdout.split() == [
+        "drc-germany-2023"
+    ]
+
+
+def test_unknown_party_code_lists_the_closest_names(invoke: Any, small_repo: Path) -> None:
+    """Finding 6: ``--party XX`` gave no closest names."""
+    result = invoke("list", "--party", "XX", repo=small_repo)
+    assert result.exit_code == 2 and "did you mean" in result.stderr and "(MX)" in result.stderr
+
+
+def test_show_suggests_the_id_with_the_parties_the_other_way_round(invoke: Any, small_repo: Path) -> None:
+    """Finding 6: ``pacts show germany-chile-2013`` missed ``chile-germany-2013``."""
+    result = invoke("show", "germany-chile-2013", repo=small_repo)
+    assert result.exit_code == 2
+    assert "did you mean chile-germany-2013" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("list", "--area", "reserch-innovation"), "error: --area 'reserch-innovation' is not a term"),
+        (("list", "--signed-since", "20x"), "error: --signed-since '20x' is not a date"),
+        (("status", "--on", "2024-02-30"), "error: --on '2024-02-30' is not a real date"),
+        (("timeline", "--from", "2024-02-30"), "error: --from '2024-02-30' is not a real date"),
+    ],
+)
+def test_the_cli_names_the_flag_the_library_names_the_field(
+    invoke: Any, small_repo: Path, args: tuple[str, ...], message: str
+) -> None:
+    result = invoke(*args, repo=small_repo)
+    assert result.exit_code == 2 and result.stderr.startswith(message), result.stderr
+
