@@ -185,10 +185,7 @@ def write_sqlite(agreements: Iterable[Agreement], output: Path) -> None:
     ``pacts search`` searches (titles, summaries, areas, minerals, parties, places, notes) with
     the same FTS5 index (``search_fts``), which Datasette offers as the table's search box.
     """
-    try:
-        import sqlite_utils
-    except ImportError:
-        raise UsageError("SQLite export needs sqlite-utils: pip install 'mineralpacts[sqlite]'") from None
+    import sqlite_utils
     _check_parent(output)
     if output.is_dir():
         raise UsageError(f"{output} is a folder; give a file path such as pacts.db")
