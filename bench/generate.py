@@ -156,7 +156,7 @@ def _term(rng: random.Random, disclosure: str) -> dict[str, Any]:
     term: dict[str, Any] = {
         "status": "stated",
         "ref": f"{rng.randint(5, 9)}.1-{rng.randint(5, 9)}.{rng.randint(2, 4)}",
-        "commencement": {"on": "signature"},
+        "commencement": {"from": "signature"},
         "initial_period": {"years": years},
         "renewal": {"kind": kind},
     }
@@ -164,10 +164,9 @@ def _term(rng: random.Random, disclosure: str) -> dict[str, Any]:
         term["renewal"]["period"] = {"years": rng.randint(1, years)}
         if rng.random() < 0.5:
             term["renewal"]["max_renewals"] = rng.randint(1, 3)
-    term["notice_days"] = rng.choice([30, 60, 90, 180])
-    term["discontinuation"] = (
-        f"Either side may end it with {term['notice_days']} days' written notice to the other."
-    )
+    days = rng.choice([30, 60, 90, 180])
+    term["notice"] = {"days": days, "written": True}
+    term["discontinuation"] = f"Either side may end it with {days} days' written notice to the other."
     term["modification"] = "Changed at any time by mutual written consent of the participants."
     return term
 

@@ -15,69 +15,48 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from mineralpacts.check.result import FileResult, Report
 from mineralpacts.diagnostics import Diagnostic, sort_key
 from mineralpacts.errors import did_you_mean
 from mineralpacts.files.discover import expand_paths
-from mineralpacts.files.load import Document, load_path
+from mineralpacts.files.load import Document
 from mineralpacts.model.agreement import Agreement
 
+if TYPE_CHECKING:
+    from mineralpacts.check.bulk import Outcome, OutcomeCache
+
 __all__ = [
+    "MAX_ERRORS",
     "FileResult",
     "Report",
+    "cap_diagnostics",
+    "check_document",
     "model_diagnostics",
+    "repository_rules",
     "schema_diagnostics",
     "validate_document",
     "validate_paths",
 ]
 
 
-@dataclass
-class FileResult:
-    """The outcome for one file: the agreement when it loaded, and its diagnostics."""
-
-    path: str
-    agreement: Agreement | None
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+#: How many errors ``pacts validate`` shows for one file (``--max-errors``); one broken list can
+#: otherwise give tens of thousands.
+MAX_ERRORS = 50
 
 
-@dataclass
-class Report:
-    """The outcome of one validation run over many files."""
-
-    files: list[FileResult] = field(default_factory=list)
-    # (number of files, number of diagnostics) -> the sorted diagnostics; sorted once, not per access
-    _sorted: tuple[tuple[int, int], list[Diagnostic]] | None = field(
-        default=None, init=False, repr=False, compare=False
-    )
-
-    @property
-    def diagnostics(self) -> list[Diagnostic]:
-        """Every diagnostic, ordered by file and position."""
-        key = (len(self.files), sum(len(f.diagnostics) for f in self.files))
-        if self._sorted is None or self._sorted[0] != key:
-            self._sorted = (key, sorted((d for f in self.files for d in f.diagnostics), key=sort_key))
-        return self._sorted[1]
-
-    @property
-    def errors(self) -> list[Diagnostic]:
-        """The diagnostics of severity error."""
-        return [d for d in self.diagnostics if d.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Diagnostic]:
-        """The diagnostics of severity warning."""
-        return [d for d in self.diagnostics if d.severity == "warning"]
-
-    @property
-    def ok(self) -> bool:
-        """True when no file has an error."""
-        return not any(d.severity == "error" for f in self.files for d in f.diagnostics)
+def cap_diagnostics(diagnostics: list[Diagnostic], max_errors: int | None) -> tuple[list[Diagnostic], int]:
+    """The first ``max_errors`` errors of one file (by position) with all its warnings, and how
+    many errors were left out. ``None`` keeps everything."""
+    errors = [d for d in diagnostics if d.severity == "error"]
+    if max_errors is None or len(errors) <= max_errors:
+        return diagnostics, 0
+    kept = set(map(id, sorted(errors, key=sort_key)[:max_errors]))
+    return [d for d in diagnostics if d.severity != "error" or id(d) in kept], len(errors) - max_errors
 
 
 # ---------------------------------------------------------------- layer 2: JSON Schema
@@ -121,14 +100,20 @@ def _pick(error: Any) -> Any:
     return error
 
 
-def schema_diagnostics(doc: Document) -> list[Diagnostic]:
-    """Check ``doc.data`` against the JSON Schema; one diagnostic per problem, with its position."""
+def schema_diagnostics(doc: Document, limit: int | None = None) -> list[Diagnostic]:
+    """Check ``doc.data`` against the JSON Schema; one diagnostic per problem, with its position.
+
+    With ``limit``, the check stops once that many diagnostics are found (the schema's errors
+    come lazily, so a file with thousands of bad items costs no more than its first ones).
+    """
     from mineralpacts.model.schema import validator
     from mineralpacts.model.vocab import suggest
 
     out: list[Diagnostic] = []
     reported: set[tuple[str | int, ...]] = set()
     for raw_error in validator().iter_errors(doc.data):
+        if limit is not None and len(out) >= limit:
+            break
         error = _pick(raw_error)
         path = tuple(error.absolute_path)
         kind, value = error.validator, error.validator_value
@@ -221,12 +206,18 @@ def _size_message(kind: str, value: int) -> str:
 # ---------------------------------------------------------------- layer 3: the model
 
 
-def model_diagnostics(doc: Document, exc: ValidationError) -> list[Diagnostic]:
-    """Turn pydantic's errors into diagnostics at the YAML positions of their fields."""
+def model_diagnostics(doc: Document, exc: ValidationError, limit: int | None = None) -> list[Diagnostic]:
+    """Turn pydantic's errors into diagnostics at the YAML positions of their fields (the first
+    ``limit`` of them, when given)."""
+    from mineralpacts.model.vocab import suggest, terms
+
     out = []
-    for err in exc.errors(include_url=False):
+    for err in exc.errors(include_url=False)[:limit]:
         path = tuple(p for p in err["loc"] if isinstance(p, (str, int)))
         message = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "vocabulary":
+            ctx = err.get("ctx", {})
+            message += did_you_mean(suggest(ctx["value"], terms(ctx["kind"])), quote=True)
         code = "M202" if "ISO 3166" in message else "M201"
         out.append(Diagnostic.make(doc.path, doc.pos(path), code, message, path))
     return out
@@ -236,52 +227,140 @@ def validate_document(
     doc: Document, today: dt.date | None = None
 ) -> tuple[Agreement | None, list[Diagnostic]]:
     """Run layers 2 and 3 on a loaded document; return the agreement (if valid) and diagnostics."""
+    result = check_document(doc, today)
+    return result.agreement, result.diagnostics
+
+
+def check_document(
+    doc: Document, today: dt.date | None = None, *, max_errors: int | None = None
+) -> FileResult:
+    """Run layers 2 and 3 on a loaded document: the agreement (if valid) and its diagnostics.
+
+    With ``max_errors``, at most that many errors are kept (the first by position) and
+    :attr:`FileResult.omitted` counts the others; the schema pass then stops early, and the
+    errors it did not reach are counted as the places the model rejected.
+    """
     from mineralpacts.check.rules import model_rules
 
     if not doc.ok or not isinstance(doc.data, dict):
-        return None, list(doc.diagnostics)
+        return _capped(FileResult(doc.path, None, list(doc.diagnostics)), max_errors)
     diagnostics = list(doc.diagnostics)
     try:
         agreement = Agreement.model_validate(doc.data)
     except ValidationError as exc:
         from mineralpacts.check.rules import with_legacy_fields
 
-        found = schema_diagnostics(doc)
-        return None, diagnostics + with_legacy_fields(doc, found or model_diagnostics(doc, exc))
+        limit = None if max_errors is None else max_errors + 1
+        found = schema_diagnostics(doc, limit) or model_diagnostics(doc, exc, limit)
+        result = _capped(FileResult(doc.path, None, diagnostics + with_legacy_fields(doc, found)), max_errors)
+        if limit is not None and len(found) >= limit:  # stopped early: count what was not reached
+            shown = sum(d.severity == "error" for d in result.diagnostics)
+            total = sum(d.severity == "error" for d in doc.diagnostics) + _problem_places(doc, exc)
+            result.omitted = max(result.omitted, total - shown, 1)
+        return result
     diagnostics += model_rules(doc, agreement, today or dt.date.today())
-    return agreement, diagnostics
+    return _capped(FileResult(doc.path, agreement, diagnostics), max_errors)
+
+
+def _capped(result: FileResult, max_errors: int | None) -> FileResult:
+    result.diagnostics, dropped = cap_diagnostics(result.diagnostics, max_errors)
+    result.omitted += dropped
+    return result
+
+
+def _has(node: Any, part: str | int) -> bool:
+    if isinstance(node, dict):
+        return part in node
+    return isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+
+
+def _problem_places(doc: Document, exc: ValidationError) -> int:
+    """How many places of the data the model rejected: one per bad value, missing or unknown field.
+
+    Pydantic may report one bad value several times (once per branch of a union); each error's
+    location is followed through the data only as far as the data goes, so those count once.
+    """
+    places: set[tuple[str | int, ...]] = set()
+    for err in exc.errors(include_url=False, include_context=False, include_input=False):
+        node: Any = doc.data
+        place: list[str | int] = []
+        loc = err["loc"]
+        for i, part in enumerate(loc):
+            if _has(node, part):
+                node = node[part]
+            else:
+                if err["type"] == "missing" and i == len(loc) - 1:
+                    place.append(part)
+                break
+            place.append(part)
+        places.add(tuple(place))
+    return len(places)
 
 
 # ---------------------------------------------------------------- layer 4: the repository
 
 
-def _display(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
-
-
 def validate_paths(
-    paths: Sequence[str | os.PathLike[str]], *, strict: bool = False, today: dt.date | None = None
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    strict: bool = False,
+    today: dt.date | None = None,
+    cache: OutcomeCache | None = None,
+    max_errors: int | None = None,
 ) -> Report:
     """Validate files and folders through all four layers and return the :class:`Report`.
 
-    With ``strict``, data-quality warnings count as errors.
+    With ``strict``, data-quality warnings count as errors. With ``max_errors``, each file keeps
+    at most that many errors (:attr:`Report.omitted` counts the rest). Many files are checked in
+    a pool of processes (:mod:`mineralpacts.check.bulk`); with a ``cache`` (the CLI passes the
+    store's), a file checked before with the same content, code and day is not checked again.
     """
-    files = expand_paths(paths)
-    report = Report()
-    docs: list[tuple[Path, Document]] = []
-    for path in files:
-        doc = load_path(path, display=_display(path))
-        agreement, diagnostics = validate_document(doc, today)
-        report.files.append(FileResult(doc.path, agreement, diagnostics))
-        docs.append((path, doc))
-    _repository_rules(report, docs)
-    if strict:
-        for result in report.files:
+    from mineralpacts.check.bulk import validate_files
+
+    report = validate_files(
+        expand_paths(paths), today or dt.date.today(), check_bytes, repository_rules, cache
+    )
+    for result in report.files:
+        if strict:
             result.diagnostics = [d.as_error() for d in result.diagnostics]
+        _capped(result, max_errors)
     return report
+
+
+def check_bytes(raw: bytes | OSError, today: dt.date) -> Outcome:
+    """Layers 1–3 on one file's bytes (or the error reading it) for the day ``today``, as an
+    :class:`~mineralpacts.check.bulk.Outcome` without a display path (the worker of bulk runs)."""
+    from mineralpacts.check.bulk import Facts, Outcome, content_hash, diagnostic_row
+    from mineralpacts.files.load import parse_bytes
+
+    day = today.isoformat()
+    if isinstance(raw, OSError):
+        diag = Diagnostic.make("", (1, 1), "Y001", f"cannot read file: {raw.strerror or raw}")
+        return Outcome(hash="", day=day, diagnostics=[diagnostic_row(diag)])
+    doc = parse_bytes(raw, "")
+    agreement, diagnostics = validate_document(doc, today)
+    outcome = Outcome(hash=content_hash(raw), day=day, diagnostics=[diagnostic_row(d) for d in diagnostics])
+    if agreement is not None:
+        import json
+
+        from mineralpacts.model.facets import facets_of
+
+        outcome.facts = Facts.of(doc, agreement)
+        outcome.data = json.dumps(agreement.model_dump(mode="json"), ensure_ascii=False)
+        outcome.facets = facets_of(agreement).to_json()
+    return outcome
+
+
+def repository_rules(entries: Sequence[tuple[Path, Document | None, Any]]) -> list[list[Diagnostic]]:
+    """Layer 4 alone: for each file, given as (path, document, agreement) with None for both when
+    the model rejected it, the diagnostics of the repository rules.
+
+    The documents and agreements may be the skeletons of :class:`~mineralpacts.check.bulk.Facts`
+    (an id, the links, the events' follow-ups, and their positions): the rules read nothing else.
+    """
+    report = Report(files=[FileResult(doc.path if doc else str(p), a) for p, doc, a in entries])
+    _repository_rules(report, [(p, doc or Document(path=str(p))) for p, doc, _ in entries])
+    return [r.diagnostics for r in report.files]
 
 
 def _repository_rules(report: Report, docs: list[tuple[Path, Document]]) -> None:

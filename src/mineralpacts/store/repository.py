@@ -1,38 +1,41 @@
-"""Finding the data and reading it fast: repository discovery, the read path and its cache.
+"""Finding the data and reading it fast: repository discovery and the read path.
 
 Where the data is, in order: an explicit folder (``--repo``), ``$PACTS_REPO``, an
 ``agreements/`` folder in the working directory or a parent, then the snapshot bundled in the
 installed package.
 
-The read path (``pacts list``, ``pacts show``, ``import mineralpacts``) parses files with the
-same safe loader as ``pacts validate`` and keeps an on-disk index keyed by a hash of each file's
-bytes, so a repeat run parses only what changed. The index holds validated data only; a file
-that fails to load is reported in :attr:`Repository.problems` and left out, never guessed at.
+The read path (``pacts list``, ``pacts show``, ``import mineralpacts``) goes through the indexed
+store (:mod:`mineralpacts.store.index`): files whose ``stat`` is unchanged are not read at all,
+changed ones are checked with the same code as ``pacts validate``, and agreements are built from
+the stored, validated data only when asked for. A file the model rejects, or that breaks a
+repository rule (a duplicate id, a file name that is not its id, a link to no agreement), is
+left out, never guessed at, and described in :attr:`Repository.problems`.
 """
 
 from __future__ import annotations
 
-import hashlib
+import contextlib
+import datetime as dt
 import json
 import os
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from mineralpacts.diagnostics import Diagnostic
 from mineralpacts.errors import NotFound, RepositoryNotFound
-from mineralpacts.files.load import parse_bytes
-from mineralpacts.model.agreement import Agreement
-from mineralpacts.model.vocab import suggest
 
-__all__ = ["Repository", "agreement_files", "bundled_folder", "find_folder", "load_agreement"]
+if TYPE_CHECKING:
+    from mineralpacts.model.agreement import Agreement
+    from mineralpacts.model.facets import Facets
+    from mineralpacts.store.index import Store
+
+__all__ = ["Agreements", "Repository", "agreement_files", "bundled_folder", "find_folder", "load_agreement"]
 
 ENV_VAR = "PACTS_REPO"
-CACHE_VERSION = "1"
 
 
 def bundled_folder() -> Path | None:
@@ -77,6 +80,11 @@ def agreement_files(folder: Path) -> list[Path]:
 
 def load_agreement(raw: bytes, path: str) -> tuple[Agreement | None, list[Diagnostic]]:
     """Parse and validate one file's bytes against the model; return the agreement or the problems."""
+    from pydantic import ValidationError
+
+    from mineralpacts.files.load import parse_bytes
+    from mineralpacts.model.agreement import Agreement
+
     doc = parse_bytes(raw, path)
     if not doc.ok:
         return None, doc.diagnostics
@@ -88,70 +96,103 @@ def load_agreement(raw: bytes, path: str) -> tuple[Agreement | None, list[Diagno
         return None, model_diagnostics(doc, exc)
 
 
-def _cache_file(folder: Path) -> Path:
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "mineralpacts"
-    digest = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]
-    return base / f"index-{digest}.json"
+class Agreements(Mapping[str, "Agreement"]):
+    """The agreements of a repository by id, each built from the store's validated data when it
+    is first looked up (listing the ids builds none)."""
+
+    def __init__(self, store: Store, names: dict[str, str]) -> None:
+        self._store = store
+        self._names = names  # id -> file name
+        self._built: dict[str, Agreement] = {}
+
+    def __getitem__(self, ident: str) -> Agreement:
+        found = self._built.get(ident)
+        if found is not None:
+            return found
+        text = self._store.data(self._names[ident])
+        if text is None:  # pragma: no cover - an accepted file's row always has its data
+            raise KeyError(ident)
+        from mineralpacts.model.agreement import Agreement
+
+        built = self._built[ident] = Agreement.model_validate(json.loads(text))
+        return built
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def __contains__(self, ident: object) -> bool:
+        return ident in self._names
 
 
 @dataclass
 class Repository:
-    """The agreements of one folder, loaded once, looked up by id."""
+    """The agreements of one folder, looked up by id.
+
+    ``agreements`` maps each id to its :class:`~mineralpacts.model.agreement.Agreement` (built on
+    first use), ``paths`` each id to its file, and ``problems`` holds the diagnostics of every
+    file left out: rejected by the model, or breaking a repository rule.
+    """
 
     folder: Path
-    agreements: dict[str, Agreement] = field(default_factory=dict)
+    agreements: Mapping[str, Agreement] = field(default_factory=dict)
     paths: dict[str, Path] = field(default_factory=dict)
     problems: list[Diagnostic] = field(default_factory=list)
+    store: Store | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def load(
         cls, folder: str | os.PathLike[str] | None = None, *, use_cache: bool | None = None
     ) -> Repository:
-        """Load every agreement of ``folder`` (found by :func:`find_folder` when None).
+        """Load the agreements of ``folder`` (found by :func:`find_folder` when None).
 
-        Files that do not load are left out and described in :attr:`problems`. The cache is
-        used unless ``use_cache`` is False or ``$PACTS_NO_CACHE`` is set.
+        Files that do not load, or that break a repository rule, are left out and described in
+        :attr:`problems`. The on-disk store is used unless ``use_cache`` is False or
+        ``$PACTS_NO_CACHE`` is set (then a store in memory is built and dropped).
         """
+        from mineralpacts.store.index import Store
+
         root = find_folder(folder)
         if use_cache is None:
             use_cache = not os.environ.get("PACTS_NO_CACHE")
-        cache_path = _cache_file(root)
-        cache: dict[str, Any] = _read_cache(cache_path) if use_cache else {}
-        fresh: dict[str, Any] = {}
-        repo = cls(folder=root)
-        for path in agreement_files(root):
-            try:
-                raw = path.read_bytes()
-            except OSError as exc:  # vanished or unreadable since the folder was listed
-                repo.problems.append(
-                    Diagnostic.make(str(path), (1, 1), "Y001", f"cannot read file: {exc.strerror or exc}")
-                )
-                continue
-            key = hashlib.blake2b(raw, digest_size=16).hexdigest()
-            agreement = None
-            if key in cache:
-                try:
-                    agreement = Agreement.model_validate(cache[key])
-                    fresh[key] = cache[key]  # still valid: keep the entry as it is
-                except ValidationError:
-                    agreement = None
-            if agreement is None:
-                agreement, problems = load_agreement(raw, str(path))
-                if agreement is None:
-                    repo.problems.extend(problems)
-                    continue
-                if use_cache:
-                    fresh[key] = agreement.model_dump(mode="json", exclude_defaults=True)
-            if agreement.id in repo.agreements:
-                continue  # a duplicate id is a validation error; the first file wins here
-            repo.agreements[agreement.id] = agreement
-            repo.paths[agreement.id] = path
-        if use_cache and fresh.keys() != cache.keys():
-            _write_cache(cache_path, fresh)
-        return repo
+        store = Store.open(root, persist=use_cache)
+        try:
+            store.refresh(dt.date.today())
+        except sqlite3.Error:  # a store that cannot be written (disk full, locked): read in memory
+            store.close()
+            store = Store.open(root, persist=False)
+            store.refresh(dt.date.today())
+        except FileNotFoundError:
+            raise RepositoryNotFound(f"{str(root)!r} is not a folder") from None
+        return cls._from_store(root, store)
+
+    @classmethod
+    def _from_store(cls, root: Path, store: Store) -> Repository:
+        rule_errors = _repository_problems(root, store)
+        broken = {d.path for d in rule_errors}
+        ids: dict[str, str] = {}
+        rejected = []
+        for row in store.rows():
+            if row.id is None:
+                rejected.append(row.name)
+            elif str(root / row.name) not in broken:
+                ids[row.id] = row.name
+        problems: list[Diagnostic] = []
+        for name, rows in store.diagnostics(rejected):
+            problems += _diagnostics(str(root / name), rows)
+        store.hold_snapshot()
+        return cls(
+            folder=root,
+            agreements=Agreements(store, ids),
+            paths={ident: root / name for ident, name in ids.items()},
+            problems=problems + rule_errors,
+            store=store,
+        )
 
     def __iter__(self) -> Iterator[Agreement]:
-        return iter(sorted(self.agreements.values(), key=lambda a: a.id))
+        return iter([self.agreements[ident] for ident in sorted(self.agreements)])
 
     def __len__(self) -> int:
         return len(self.agreements)
@@ -161,32 +202,66 @@ class Repository:
 
     def get(self, ident: str) -> Agreement:
         """The agreement with id ``ident``; :class:`NotFound` (with the nearest ids) otherwise."""
-        try:
-            return self.agreements[ident]
-        except KeyError:
-            raise NotFound(ident, suggest(ident, sorted(self.agreements), any_order=True)) from None
+        if ident not in self.agreements:
+            from mineralpacts.model.vocab import suggest
+
+            raise NotFound(ident, suggest(ident, sorted(self.agreements), any_order=True))
+        return self.agreements[ident]
+
+    def ids(self) -> list[str]:
+        """Every id, sorted (no agreement is built)."""
+        return sorted(self.agreements)
+
+    def facets(self, ids: list[str] | None = None) -> list[Facets]:
+        """The :class:`~mineralpacts.model.facets.Facets` of the agreements (or of ``ids``), in id
+        order, read from the store without building any agreement."""
+        chosen = self.ids() if ids is None else sorted(i for i in ids if i in self.agreements)
+        if self.store is None:
+            from mineralpacts.model.facets import facets_of
+
+            return [facets_of(self.agreements[i]) for i in chosen]
+        by_name = dict(self.store.facets([self.paths[i].name for i in chosen]))
+        return [by_name[self.paths[i].name] for i in chosen]
+
+    def candidates(self, **narrow: Any) -> list[str]:
+        """The ids that may match the given narrowing (see :meth:`Store.select
+        <mineralpacts.store.index.Store.select>`), or every id without a store."""
+        if self.store is None:
+            return self.ids()
+        answered = {path.name: ident for ident, path in self.paths.items()}
+        return sorted(answered[n] for n in self.store.select(**narrow) if n in answered)
 
 
-def _read_cache(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
-        return {}
-    entries = data.get("entries")
-    return entries if isinstance(entries, dict) else {}
+def _diagnostics(path: str, rows: list[list[Any]]) -> list[Diagnostic]:
+    return [Diagnostic(path, r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6])) for r in rows]
 
 
-def _write_cache(path: Path, entries: dict[str, Any]) -> None:
-    """Write the index atomically; a cache that cannot be written is simply not used."""
-    from mineralpacts.errors import UsageError
-    from mineralpacts.files.atomic import atomic_write_text
+def _repository_problems(root: Path, store: Store) -> list[Diagnostic]:
+    """The errors of the repository rules (layer 4), from the stored facts of every file.
 
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(
-            path, json.dumps({"version": CACHE_VERSION, "entries": entries}, ensure_ascii=False)
-        )
-    except (OSError, UsageError):
-        return
+    They are kept in the store until a file changes, so a warm read runs no rule at all.
+    """
+    cached = store.meta("repository")
+    if cached is not None:
+        found: list[list[Any]] = json.loads(cached)
+    else:
+        from mineralpacts.check.bulk import diagnostic_row
+        from mineralpacts.check.validate import repository_rules
+
+        names = [row.name for row in store.rows()]
+        facts = dict(store.facts())
+        entries = [
+            (root / name, *facts[name].skeleton(str(root / name)))
+            if name in facts
+            else (root / name, None, None)
+            for name in names
+        ]
+        found = []
+        for name, diagnostics in zip(names, repository_rules(entries), strict=True):
+            found += [[name, diagnostic_row(d)] for d in diagnostics if d.severity == "error"]
+        with contextlib.suppress(sqlite3.Error):  # not kept: computed again on the next read
+            store.set_meta("repository", json.dumps(found, ensure_ascii=False))
+    out: list[Diagnostic] = []
+    for name, row in found:
+        out += _diagnostics(str(root / name), [row])
+    return out

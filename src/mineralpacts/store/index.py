@@ -1,0 +1,412 @@
+"""The indexed store: every file's checked outcome in SQLite, kept fresh by ``stat``.
+
+One SQLite file per agreements folder, in the user's cache folder
+(``$XDG_CACHE_HOME/mineralpacts/store-<hash of the folder>.sqlite``). One row per file holds:
+
+* its name and ``stat`` signature (mtime_ns, size, inode) and the hash of its bytes;
+* the outcome of layers 1–3 (:class:`~mineralpacts.check.bulk.Outcome`): the diagnostics (for
+  the day the date rules ran), the repository facts, and, for a file the model accepted, the
+  validated data as JSON (written only from ``model_dump`` of an ``Agreement``) and its
+  :class:`~mineralpacts.model.facets.Facets`;
+* indexed side tables of the filter fields: parties, areas and minerals in ``facet``; instrument,
+  level and the signing date's bounds as columns.
+
+Freshness: a file whose ``stat`` signature is unchanged is taken as it is; one whose signature
+changed is hashed, and parsed only when its hash changed. Rows are updated one by one; added
+and removed files are noticed. The whole store is keyed by :func:`fingerprint` (the code that
+makes the answers and the versions it runs on): when it differs, every row is dropped.
+
+A store that cannot be opened or written is no error: the read falls back to a store in memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mineralpacts.store.fingerprint import cache_home, fingerprint
+
+if TYPE_CHECKING:
+    from mineralpacts.check.bulk import Facts, Outcome
+    from mineralpacts.model.facets import Facets
+
+__all__ = ["Row", "Store", "cache_home", "fingerprint", "stat_signature"]
+
+#: A file changed this recently may change again within the same clock tick; it is re-hashed
+#: on the next read rather than trusted by its ``stat`` signature (git's "racy" rule).
+RACY_NS = 2_000_000_000
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    name TEXT PRIMARY KEY,
+    mtime_ns INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    inode INTEGER NOT NULL,
+    hash TEXT NOT NULL,
+    day TEXT NOT NULL,
+    id TEXT,
+    diagnostics TEXT NOT NULL,
+    facts TEXT,
+    data TEXT,
+    facets TEXT,
+    instrument TEXT,
+    level TEXT,
+    signed_low TEXT,
+    signed_high TEXT
+);
+CREATE INDEX IF NOT EXISTS files_id ON files (id);
+CREATE INDEX IF NOT EXISTS files_instrument ON files (instrument);
+CREATE INDEX IF NOT EXISTS files_level ON files (level);
+CREATE INDEX IF NOT EXISTS files_signed ON files (signed_low, signed_high);
+CREATE TABLE IF NOT EXISTS facet (name TEXT NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS facet_value ON facet (kind, value);
+CREATE INDEX IF NOT EXISTS facet_name ON facet (name);
+"""
+
+#: The facet kinds indexed for filters, and the field of :class:`Facets` each comes from.
+FACET_KINDS = {"party": "parties", "area": "areas", "mineral": "minerals"}
+
+
+def stat_signature(st: os.stat_result, now_ns: int) -> tuple[int, int, int]:
+    """(mtime_ns, size, inode), with mtime_ns -1 when the file changed too recently to trust."""
+    mtime = st.st_mtime_ns if now_ns - st.st_mtime_ns > RACY_NS else -1
+    return mtime, st.st_size, st.st_ino
+
+
+@dataclass(frozen=True)
+class Row:
+    """A file the store knows: its name, its id (when the model accepted it) and its day."""
+
+    name: str
+    id: str | None
+    day: str
+
+
+def _store_file(folder: Path) -> Path:
+    digest = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]
+    return cache_home() / f"store-{digest}.sqlite"
+
+
+def _connect(target: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(target, timeout=10, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL" if target != ":memory:" else "PRAGMA journal_mode=MEMORY")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.executescript(_SCHEMA)
+    return conn
+
+
+class Store:
+    """The indexed outcomes of one folder's agreement files."""
+
+    def __init__(self, folder: Path, conn: sqlite3.Connection, persistent: bool) -> None:
+        self.folder = folder
+        self.conn = conn
+        self.persistent = persistent
+        self.changed = False  # whether the last refresh added, removed or re-checked a file
+
+    @classmethod
+    def open(cls, folder: Path, *, persist: bool = True) -> Store:
+        """The store of ``folder``: on disk when ``persist`` and the cache folder is writable,
+        else in memory (a read that keeps nothing). A store from other code is emptied."""
+        conn = None
+        if persist:
+            try:
+                path = _store_file(folder)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                conn = _connect(str(path))
+                cls._check_fingerprint(conn)
+            except (OSError, sqlite3.Error):
+                conn = None
+        if conn is None:
+            conn = _connect(":memory:")
+            cls._check_fingerprint(conn)
+            return cls(folder, conn, persistent=False)
+        return cls(folder, conn, persistent=True)
+
+    @staticmethod
+    def _check_fingerprint(conn: sqlite3.Connection) -> None:
+        current = fingerprint()
+        found = conn.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+        if found is not None and found[0] == current:
+            return
+        with _transaction(conn):
+            conn.execute("DELETE FROM files")
+            conn.execute("DELETE FROM facet")
+            conn.execute("DELETE FROM meta")
+            conn.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (current,))
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    # ------------------------------------------------------------------ freshness
+
+    def scan(self, names: Iterable[str] | None = None) -> tuple[list[str], list[str], list[str]]:
+        """Compare the folder (or only ``names`` in it) with the rows, by ``stat`` then by hash.
+
+        Returns (fresh, stale, removed) file names: fresh rows are up to date (a changed
+        signature with the same hash is updated in place); stale files must be checked again;
+        removed names have a row but no file. Files of the folder are its ``*.yaml`` and
+        ``*.yml`` files; ``names`` may name others (validate takes any file it is given).
+        """
+        from mineralpacts.check.bulk import content_hash, read_file
+
+        now = time.time_ns()
+        current: dict[str, tuple[int, int, int]] = {}
+        if names is None:
+            with os.scandir(self.folder) as entries:
+                for entry in entries:
+                    if entry.name.endswith((".yaml", ".yml")) and entry.is_file():
+                        current[entry.name] = stat_signature(entry.stat(), now)
+        else:
+            for name in names:
+                try:
+                    current[name] = stat_signature(os.stat(self.folder / name), now)
+                except OSError:
+                    current[name] = (-1, -1, -1)
+        known = {
+            name: (mtime, size, inode, digest)
+            for name, mtime, size, inode, digest in self.conn.execute(
+                "SELECT name, mtime_ns, size, inode, hash FROM files"
+            )
+        }
+        fresh, stale, touched = [], [], []
+        for name in sorted(current):
+            sig = current[name]
+            row = known.get(name)
+            if row is not None and sig[0] != -1 and row[:3] == sig:
+                fresh.append(name)
+                continue
+            raw = read_file(self.folder / name) if row is not None else None
+            if row is not None and not isinstance(raw, (OSError, type(None))) and content_hash(raw) == row[3]:
+                fresh.append(name)
+                if row[:3] != sig:
+                    touched.append((*sig, name))
+            else:
+                stale.append(name)
+        removed = [] if names is not None else sorted(set(known) - set(current))
+        if touched:
+            with _transaction(self.conn):
+                self.conn.executemany(
+                    "UPDATE files SET mtime_ns = ?, size = ?, inode = ? WHERE name = ?", touched
+                )
+        return fresh, stale, removed
+
+    def refresh(self, today: dt.date | None = None) -> None:
+        """Bring every row up to date with the folder: check stale files, drop removed ones."""
+        from mineralpacts.check.bulk import check_many
+        from mineralpacts.check.validate import check_bytes
+
+        day = today or dt.date.today()
+        _fresh, stale, removed = self.scan()
+        self.changed = bool(stale or removed)
+        if not self.changed:
+            return
+        with _transaction(self.conn):
+            self._delete(removed)
+            paths = [self.folder / name for name in stale]
+            for i, outcome in check_many(paths, day, check_bytes):
+                self.put(stale[i], outcome)
+
+    # ------------------------------------------------------------------ writing
+
+    def put(self, name: str, outcome: Outcome, sig: tuple[int, int, int] | None = None) -> None:
+        """Write one file's outcome (inside a transaction of the caller's)."""
+        if sig is None:
+            try:
+                sig = stat_signature(os.stat(self.folder / name), time.time_ns())
+            except OSError:
+                sig = (-1, -1, -1)
+        if not outcome.hash:
+            sig = (-1, -1, -1)  # unreadable: never trust the signature
+        facets = outcome.facets
+        ident = outcome.facts.id if outcome.facts is not None else None
+        self._delete([name])
+        low = high = instrument = level = None
+        if facets is not None:
+            from mineralpacts.model.facets import Facets
+
+            f = Facets.from_json(facets)
+            low, high, instrument, level = f.signed_low, f.signed_high, f.instrument, f.level
+            self.conn.executemany(
+                "INSERT INTO facet VALUES (?, ?, ?)",
+                [(name, kind, v) for kind, attr in FACET_KINDS.items() for v in set(getattr(f, attr))],
+            )
+        self.conn.execute(
+            "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                name,
+                *sig,
+                outcome.hash,
+                outcome.day,
+                ident,
+                json.dumps(outcome.diagnostics, ensure_ascii=False),
+                json.dumps(outcome.facts.to_json(), ensure_ascii=False) if outcome.facts else None,
+                outcome.data,
+                json.dumps(facets, ensure_ascii=False) if facets is not None else None,
+                instrument,
+                level,
+                low,
+                high,
+            ),
+        )
+        self.conn.execute("DELETE FROM meta WHERE key = 'repository'")
+        self.changed = True
+
+    def _delete(self, names: Sequence[str]) -> None:
+        if not names:
+            return
+        self.conn.executemany("DELETE FROM files WHERE name = ?", [(n,) for n in names])
+        self.conn.executemany("DELETE FROM facet WHERE name = ?", [(n,) for n in names])
+        self.conn.execute("DELETE FROM meta WHERE key = 'repository'")
+
+    def hold_snapshot(self) -> None:
+        """Read from now on as the store is now, whatever other processes (or other loads in
+        this one) write later: a repository loaded once answers from one state of the files."""
+        if not self.conn.in_transaction:
+            self.conn.execute("BEGIN")
+            self.conn.execute("SELECT count(*) FROM files").fetchone()
+
+    # ------------------------------------------------------------------ reading
+
+    def rows(self) -> list[Row]:
+        """Every row, by file name."""
+        return [Row(*r) for r in self.conn.execute("SELECT name, id, day FROM files ORDER BY name")]
+
+    def outcomes(self, names: Iterable[str], day: str) -> dict[str, Outcome]:
+        """The stored outcomes (without their data) of the named files checked on ``day``."""
+        from mineralpacts.check.bulk import Facts, Outcome
+
+        wanted = set(names)
+        out = {}
+        query = "SELECT name, hash, day, diagnostics, facts, facets FROM files"
+        for name, digest, found_day, diagnostics, facts, facets in self.conn.execute(query):
+            if name in wanted and found_day == day:
+                out[name] = Outcome(
+                    hash=digest,
+                    day=found_day,
+                    diagnostics=json.loads(diagnostics),
+                    facts=Facts.from_json(json.loads(facts)) if facts else None,
+                    facets=json.loads(facets) if facets else None,
+                )
+        return out
+
+    def diagnostics(self, names: Sequence[str] | None = None) -> Iterator[tuple[str, list[list[Any]]]]:
+        """(name, diagnostic rows) of the named files, or of every file with a diagnostic."""
+        if names is None:
+            query = "SELECT name, diagnostics FROM files WHERE diagnostics != '[]' ORDER BY name"
+            for name, text in self.conn.execute(query):
+                yield name, json.loads(text)
+            return
+        for name in names:
+            found = self.conn.execute("SELECT diagnostics FROM files WHERE name = ?", (name,)).fetchone()
+            if found is not None:
+                yield name, json.loads(found[0])
+
+    def facts(self) -> list[tuple[str, Facts]]:
+        """(name, facts) of every file the model accepted, by name."""
+        from mineralpacts.check.bulk import Facts
+
+        return [
+            (name, Facts.from_json(json.loads(text)))
+            for name, text in self.conn.execute(
+                "SELECT name, facts FROM files WHERE facts IS NOT NULL ORDER BY name"
+            )
+        ]
+
+    def data(self, name: str) -> str | None:
+        """The validated data of one file, as JSON text (None for a file the model rejected)."""
+        found = self.conn.execute("SELECT data FROM files WHERE name = ?", (name,)).fetchone()
+        return found[0] if found else None
+
+    def facets(self, names: Iterable[str] | None = None) -> list[tuple[str, Facets]]:
+        """(name, facets) of the named files (default: every accepted file), by name."""
+        from mineralpacts.model.facets import Facets
+
+        if names is None:
+            query = "SELECT name, facets FROM files WHERE facets IS NOT NULL ORDER BY name"
+            return [(n, Facets.from_json(json.loads(t))) for n, t in self.conn.execute(query)]
+        out = []
+        for name in sorted(set(names)):
+            found = self.conn.execute("SELECT facets FROM files WHERE name = ?", (name,)).fetchone()
+            if found is not None and found[0] is not None:
+                out.append((name, Facets.from_json(json.loads(found[0]))))
+        return out
+
+    def select(
+        self,
+        *,
+        parties: Iterable[str] = (),
+        areas: Iterable[str] = (),
+        minerals: Iterable[str] = (),
+        instruments: Iterable[str] = (),
+        levels: Iterable[str] = (),
+        signed_from: str | None = None,
+        signed_to: str | None = None,
+    ) -> list[str]:
+        """The names of accepted files that may match, narrowed through the indexes.
+
+        Every party, area and mineral given must be present; the instrument and level must be
+        one of those given; the signing date's bounds must overlap ``signed_from``..``signed_to``
+        (ISO days). The caller still tests each candidate's facets: this only narrows.
+        """
+        where = ["facets IS NOT NULL"]
+        args: list[Any] = []
+        for kind, values in (("party", parties), ("area", areas), ("mineral", minerals)):
+            for value in dict.fromkeys(values):
+                where.append("name IN (SELECT name FROM facet WHERE kind = ? AND value = ?)")
+                args += [kind, value]
+        for column, values in (("instrument", instruments), ("level", levels)):
+            chosen = list(dict.fromkeys(values))
+            if chosen:
+                where.append(f"{column} IN ({', '.join('?' * len(chosen))})")
+                args += chosen
+        if signed_from is not None:
+            where.append("signed_high >= ?")
+            args.append(signed_from)
+        if signed_to is not None:
+            where.append("signed_low <= ?")
+            args.append(signed_to)
+        query = f"SELECT name FROM files WHERE {' AND '.join(where)} ORDER BY name"
+        return [name for (name,) in self.conn.execute(query, args)]
+
+    def meta(self, key: str) -> str | None:
+        """A stored value of the store itself (the cached repository diagnostics)."""
+        found = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return found[0] if found else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Keep a value of the store itself."""
+        with _transaction(self.conn):
+            self.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+
+class _transaction:
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on an error; nested uses join the outer one."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.outer = False
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.outer = not self.conn.in_transaction
+        if self.outer:
+            self.conn.execute("BEGIN IMMEDIATE")
+        return self.conn
+
+    def __exit__(self, kind: Any, value: Any, tb: Any) -> None:
+        if not self.outer:
+            return
+        if kind is None:
+            self.conn.execute("COMMIT")
+        else:
+            self.conn.execute("ROLLBACK")

@@ -1,0 +1,78 @@
+"""The cache of ``pacts validate``: the indexed stores of the folders it checks.
+
+A file's outcome under layers 1–3 is kept in the store of its folder (the same store the read
+path uses, so validating a folder warms ``pacts list`` and the other way round) and taken back
+when the file's content, the code and the day are the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mineralpacts.store.index import Store
+
+if TYPE_CHECKING:
+    from mineralpacts.check.bulk import Outcome
+
+__all__ = ["OutcomeCache"]
+
+
+class OutcomeCache:
+    """The stores of the folders holding the files ``pacts validate`` checks, as the cache of
+    :func:`~mineralpacts.check.validate.validate_paths`
+    (:class:`~mineralpacts.check.bulk.OutcomeCache`)."""
+
+    def __init__(self) -> None:
+        self._stores: dict[Path, Store] = {}
+
+    def _store(self, folder: Path) -> Store:
+        store = self._stores.get(folder)
+        if store is None:
+            store = self._stores[folder] = Store.open(folder)
+        return store
+
+    def lookup(self, files: Sequence[Path], today: dt.date) -> dict[int, Outcome]:
+        """The kept outcomes of the unchanged files among ``files``, checked on ``today``."""
+        groups: dict[Path, list[int]] = {}
+        for i, path in enumerate(files):
+            groups.setdefault(path.parent, []).append(i)
+        out: dict[int, Outcome] = {}
+        for folder, indexes in groups.items():
+            try:
+                store = self._store(folder)
+                fresh, _stale, _removed = store.scan([files[i].name for i in indexes])
+                kept = store.outcomes(fresh, today.isoformat())
+            except sqlite3.Error:
+                continue
+            for i in indexes:
+                found = kept.get(files[i].name)
+                if found is not None:
+                    out[i] = found
+        return out
+
+    def save(self, path: Path, outcome: Outcome) -> None:
+        """Keep one file's outcome (written by :meth:`flush`)."""
+        store = self._store(path.parent)
+        try:
+            if not store.conn.in_transaction:
+                store.conn.execute("BEGIN IMMEDIATE")
+            store.put(path.name, outcome)
+        except sqlite3.Error:
+            pass  # a cache that cannot be written is simply not used
+
+    def data(self, path: Path) -> str | None:
+        """The validated data kept for a file."""
+        return self._store(path.parent).data(path.name)
+
+    def flush(self) -> None:
+        """Commit what :meth:`save` wrote."""
+        for store in self._stores.values():
+            try:
+                if store.conn.in_transaction:
+                    store.conn.execute("COMMIT")
+            except sqlite3.Error:
+                pass
