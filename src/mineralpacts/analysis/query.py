@@ -14,9 +14,9 @@ from mineralpacts.model.vocab import check_term, resolve_party
 __all__ = ["SUMMARY_COLUMNS", "Filters", "filter_agreements", "summary_row"]
 
 
-def _check_terms(kind: str, values: Sequence[str]) -> None:
-    for value in values:
-        check_term(kind, value)
+def _terms(kind: str, values: Sequence[str]) -> set[str]:
+    """The terms the values name, matched without regard to case or punctuation, synonyms included."""
+    return {term for value in values if (term := check_term(kind, value)) is not None}
 
 
 def _date_bounds(text: str | None, field: str) -> tuple[dt.date, dt.date] | None:
@@ -32,7 +32,7 @@ def _date_bounds(text: str | None, field: str) -> tuple[dt.date, dt.date] | None
 class Filters:
     """What to keep. Every filter given must hold (parties: all of them must be parties).
 
-    ``status`` keeps agreements in one of those states (or ``in-force``, ``renewal-term-N``)
+    ``status`` keeps agreements in one of those states (or ``in-force``, ``not-ended``, ``renewal-term-N``)
     on the date ``on`` (default: today), as computed by :mod:`mineralpacts.analysis.lifecycle`.
     """
 
@@ -43,33 +43,35 @@ class Filters:
     signed_since: str | None = None
     signed_until: str | None = None
     levels: Sequence[str] = ()
+    focus: Sequence[str] = ()
     status: Sequence[str] = ()
     on: dt.date | None = None
 
-    def predicate(self) -> Callable[[Agreement], bool]:
+    def predicate(self, agreements: Iterable[Agreement] = ()) -> Callable[[Agreement], bool]:
         """Check the filter values once and return a function that tests one agreement.
+
+        ``agreements`` (the repository) lets ``status`` see successors, which end their predecessors.
 
         Raises :class:`UsageError` naming the field (``area 'x' is not a term...``) for a value
         that names nothing, with the closest names, rather than silently matching nothing; a
         party name that fits several countries raises :class:`~mineralpacts.errors.AmbiguousParty`.
         """
         codes = {resolve_party(p).code for p in self.parties}
-        _check_terms("area", self.areas)
-        _check_terms("mineral", self.minerals)
-        _check_terms("instrument", self.instruments)
-        _check_terms("level", self.levels)
+        areas = _terms("area", self.areas)
+        minerals = _terms("mineral", self.minerals)
+        instruments = _terms("instrument", self.instruments)
+        levels = _terms("level", self.levels)
+        focus = _terms("focus", self.focus)
         # A partial bound covers its whole period: signed_until 2025 includes 31 December 2025.
         since_range = _date_bounds(self.signed_since, "signed_since")
         until_range = _date_bounds(self.signed_until, "signed_until")
         since = since_range[0] if since_range else None
         until = until_range[1] if until_range else None
-        areas, minerals = set(self.areas), set(self.minerals)
-        instruments, levels = set(self.instruments), set(self.levels)
         in_status: Callable[[Agreement], bool] | None = None
         if self.status:
             from mineralpacts.analysis.lifecycle import status_filter
 
-            in_status = status_filter(self.status, self.on or dt.date.today())
+            in_status = status_filter(self.status, self.on or dt.date.today(), agreements)
 
         def keep(a: Agreement) -> bool:
             if codes and not codes <= set(a.party_codes):
@@ -81,6 +83,8 @@ class Filters:
             if instruments and a.instrument not in instruments:
                 return False
             if levels and a.level not in levels:
+                return False
+            if focus and a.focus not in focus:
                 return False
             if since or until:
                 if a.signed.date is None:
@@ -96,8 +100,9 @@ class Filters:
 
 def filter_agreements(agreements: Iterable[Agreement], filters: Filters) -> list[Agreement]:
     """The agreements that pass every filter, in id order."""
-    keep = filters.predicate()
-    return sorted((a for a in agreements if keep(a)), key=lambda a: a.id)
+    items = list(agreements)
+    keep = filters.predicate(items)
+    return sorted((a for a in items if keep(a)), key=lambda a: a.id)
 
 
 SUMMARY_COLUMNS = ("id", "short_title", "parties", "signed", "place", "instrument")

@@ -243,18 +243,17 @@ def make_filters(
     from mineralpacts.analysis.lifecycle import parse_day
     from mineralpacts.analysis.query import Filters
 
-    extra: dict[str, Any] = {"focus": focus} if focus else {}  # TODO: pass always once v2 lands
     return Filters(
         parties=party or (),
         areas=area or (),
         minerals=mineral or (),
         instruments=instrument or (),
         levels=level or (),
+        focus=focus or (),
         status=status or (),
         signed_since=signed_since,
         signed_until=signed_until,
         on=parse_day(on) if on else None,
-        **extra,
     )
 
 

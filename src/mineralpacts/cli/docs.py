@@ -191,7 +191,7 @@ the sources do not give under `unknown`, rather than leaving it silently empty.
 def data_model_reference() -> str:
     """The Markdown reference of every field (type, required, description) and vocabulary term."""
     from mineralpacts.model.schema import agreement_schema
-    from mineralpacts.model.vocab import vocabulary
+    from mineralpacts.model.vocab import synonyms, vocabulary
 
     schema = agreement_schema()
     defs: dict[str, Any] = schema.get("$defs", {})
@@ -222,8 +222,22 @@ def data_model_reference() -> str:
         "",
     ]
     for kind, terms in vocabulary().items():
-        lines += [f"### Vocabulary: {kind}", "", "| term | definition |", "|---|---|"]
-        lines += [f"| `{term}` | {_cell(definition)} |" for term, definition in terms.items()]
+        also: dict[str, list[str]] = {}
+        for name, term in synonyms(kind).items():
+            also.setdefault(term, []).append(f"`{name}`")
+        lines += [f"### Vocabulary: {kind}", ""]
+        if also:
+            lines += [
+                "Filters also accept the names in the last column, in any case and with spaces "
+                "for hyphens; files use the terms.",
+                "",
+                "| term | definition | also typed as |",
+                "|---|---|---|",
+            ]
+            lines += [f"| `{t}` | {_cell(d)} | {', '.join(also.get(t, []))} |" for t, d in terms.items()]
+        else:
+            lines += ["| term | definition |", "|---|---|"]
+            lines += [f"| `{term}` | {_cell(definition)} |" for term, definition in terms.items()]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,9 +28,12 @@ __all__ = [
     "country_name",
     "definition",
     "is_party_code",
+    "match_term",
+    "normal_form",
     "party_slug",
     "resolve_party",
     "suggest",
+    "synonyms",
     "terms",
     "vocabulary",
 ]
@@ -85,11 +89,54 @@ AMBIGUOUS = {
 
 
 @functools.cache
+def _vocab_file() -> dict[str, dict[str, Any]]:
+    text = resources.files("mineralpacts").joinpath("data/vocab.yaml").read_text("utf-8")
+    data: dict[str, dict[str, Any]] = yaml.safe_load(text)
+    return data
+
+
+@functools.cache
 def vocabulary() -> dict[str, dict[str, str]]:
     """Return every vocabulary as ``{kind: {term: definition}}``, read once from package data."""
-    text = resources.files("mineralpacts").joinpath("data/vocab.yaml").read_text("utf-8")
-    data: dict[str, dict[str, str]] = yaml.safe_load(text)
-    return data
+    return {kind: terms for kind, terms in _vocab_file().items() if kind != "synonyms"}
+
+
+def synonyms(kind: str) -> dict[str, str]:
+    """Other names people type for the terms of ``kind``: ``{synonym: term}`` (``MoU`` is a term)."""
+    return dict(_vocab_file().get("synonyms", {}).get(kind, {}))
+
+
+def normal_form(text: str) -> str:
+    """What matching compares: lower case, no accents, words joined by one hyphen (``R&D`` -> ``r-d``)."""
+    return "-".join(re.findall(r"[a-z0-9]+", _fold(text)))
+
+
+@functools.cache
+def _term_index(kind: str) -> dict[str, str]:
+    index = {normal_form(name): term for name, term in synonyms(kind).items()}
+    index.update({normal_form(term): term for term in terms(kind)})
+    return index
+
+
+def match_term(kind: str, text: str) -> str | None:
+    """The term of vocabulary ``kind`` that ``text`` names, or None.
+
+    Case, accents, spaces, hyphens and punctuation do not matter, and the documented synonyms of
+    ``data/vocab.yaml`` count: ``MoU`` is ``mou``, ``Rare Earths`` is ``rare-earth-elements``.
+    """
+    return _term_index(kind).get(normal_form(text))
+
+
+def _term_hint(kind: str, value: str) -> list[str]:
+    """Close terms, by whole term or by one of its words (``reserch`` -> research-innovation)."""
+    by_word: dict[str, str] = {}
+    for name, term in _term_index(kind).items():
+        by_word.setdefault(name, term)
+        for word in name.split("-"):
+            if len(word) >= 3:
+                by_word.setdefault(word, term)
+    close = suggest(normal_form(value), by_word, n=6, cutoff=0.75)
+    return list(dict.fromkeys(by_word[c] for c in close))[:3]
 
 
 #: The vocabulary kinds, in the order of ``data/vocab.yaml``.
@@ -102,15 +149,23 @@ def terms(kind: str) -> list[str]:
 
 
 def check_term(kind: str, value: str | None, field: str | None = None) -> str | None:
-    """``value`` when it is a term of vocabulary ``kind`` (or None).
+    """The term of vocabulary ``kind`` that ``value`` names (see :func:`match_term`), or None for None.
 
     Raises :class:`~mineralpacts.errors.UsageError` naming ``field`` (default: ``kind``) with the
     closest terms, or the whole list when nothing is close.
     """
-    known = terms(kind)
-    if value is None or value in known:
-        return value
-    tail = did_you_mean(suggest(value, known), otherwise=f"choose from {', '.join(known)}")
+    if value is None:
+        return None
+    found = match_term(kind, value)
+    if found is not None:
+        return found
+    elsewhere = [k for k in KINDS if k != kind and match_term(k, value)]
+    # A term of another vocabulary (--area mining: a stage) is named as such, not "corrected".
+    otherwise = (
+        f"it is a {' and '.join(elsewhere)} term" if elsewhere else f"choose from {', '.join(terms(kind))}"
+    )
+    hint = [] if elsewhere else _term_hint(kind, value)
+    tail = did_you_mean(hint, otherwise=otherwise)
     raise UsageError(f"{value!r} is not a term of the {kind} vocabulary{tail}", field=field or kind)
 
 
@@ -167,9 +222,11 @@ class Country:
 
 
 def _fold(text: str) -> str:
-    """Lower-case, strip accents and surrounding space, so 'Türkiye' matches 'turkiye'."""
+    """Lower-case, strip accents and dots, hyphens as spaces: 'Türkiye' is 'turkiye', 'U.S.' is
+    'us' and 'saudi-arabia' (a slug of an id) is 'saudi arabia'."""
     decomposed = unicodedata.normalize("NFKD", text.strip().lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).replace(".", "")
+    return " ".join(re.split(r"[\s_\-‐–—]+", plain)).strip()
 
 
 @functools.cache
