@@ -1,24 +1,28 @@
 """The ``pacts`` command line: a thin layer over the library.
 
 Each module of this package registers a few commands on :data:`app` and calls one library
-function per command. Heavy imports happen inside the commands, so start-up stays small.
-Errors raised by the library (:class:`~mineralpacts.errors.PactsError`) are turned into a
-message and an exit code in one place, :meth:`mineralpacts.cli._output.PactsGroup.invoke`.
+function per command. Heavy imports happen inside the commands, so start-up stays small, and
+``pacts CMD`` imports and builds only the module of ``CMD`` (:data:`COMMANDS`); ``app``, as
+imported by tests and by ``pacts docs``, has every command. Errors raised by the library
+(:class:`~mineralpacts.errors.PactsError`) are turned into a message and an exit code in one
+place, :meth:`mineralpacts.cli._output.PactsGroup.invoke`.
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import Annotated
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from mineralpacts import __version__
 from mineralpacts.cli import _output
 
-__all__ = ["app", "main"]
+__all__ = ["COMMANDS", "COMMAND_MODULES", "app", "main"]
 
-app = typer.Typer(
+_app = typer.Typer(
     name="pacts",
     help="Query, check, compare and publish bilateral critical-minerals agreements.",
     cls=_output.PactsGroup,
@@ -44,6 +48,27 @@ COMMAND_MODULES = (
     "docs",
 )
 
+#: The module of each command (``pacts list`` is in ``browse``); a test keeps it complete.
+COMMANDS = {
+    "list": "browse",
+    "show": "browse",
+    "search": "search",
+    "stats": "stats",
+    "validate": "validate",
+    "new": "new",
+    "fmt": "fmt",
+    "diff": "diff",
+    "status": "status",
+    "timeline": "status",
+    "render": "render",
+    "export": "export",
+    "schema": "schema",
+    "docs": "docs",
+}
+#: Root options that take a value, to skip when looking for the command's name.
+_ROOT_VALUE_OPTIONS = ("--repo",)
+_registered: list[str] = []
+
 
 def _version(value: bool) -> None:
     if value:
@@ -51,7 +76,7 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@_app.callback()
 def _root(
     ctx: typer.Context,
     repo: Annotated[
@@ -73,10 +98,48 @@ def _root(
     ctx.obj = _output.RootOptions(repo=repo)
 
 
-for _name in COMMAND_MODULES:
-    importlib.import_module(f"mineralpacts.cli.{_name}").register(app)
+def _register(modules: Sequence[str]) -> typer.Typer:
+    """Import and register the given command modules (once each), in :data:`COMMAND_MODULES` order."""
+    for name in modules:
+        if name not in _registered:
+            importlib.import_module(f"mineralpacts.cli.{name}").register(_app)
+            _registered.append(name)
+    if len(_registered) > 1:  # --help lists commands in registration order: keep the documented one
+        order = {module: i for i, module in enumerate(COMMAND_MODULES)}
+        _app.registered_commands.sort(key=lambda c: order[COMMANDS.get(c.name or "", "docs")])
+    return _app
+
+
+def modules_for(args: Sequence[str]) -> Sequence[str]:
+    """The command modules ``pacts ARGS`` needs: the invoked command's, none for ``--version``,
+    every one otherwise (help, completion, a word that is no command, for its suggestion)."""
+    rest = list(args)
+    while rest:
+        word = rest.pop(0)
+        if word in _ROOT_VALUE_OPTIONS:
+            if rest:
+                rest.pop(0)
+            continue
+        if word == "--version":
+            return ()
+        if word.startswith("-"):
+            if word.split("=", 1)[0] in _ROOT_VALUE_OPTIONS:
+                continue
+            return COMMAND_MODULES
+        return (COMMANDS[word],) if word in COMMANDS else COMMAND_MODULES
+    return COMMAND_MODULES
 
 
 def main() -> None:
-    """Entry point of the ``pacts`` console script."""
-    app()
+    """Entry point of the ``pacts`` console script: builds only the command it runs."""
+    _register(modules_for(sys.argv[1:]))()
+
+
+if TYPE_CHECKING:
+    app: typer.Typer
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":  # every command: the app that tests, completion and `pacts docs` read
+        return _register(COMMAND_MODULES)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
