@@ -92,3 +92,56 @@ def test_the_cli_names_the_flag_the_library_names_the_field(
     result = invoke(*args, repo=small_repo)
     assert result.exit_code == 2 and result.stderr.startswith(message), result.stderr
 
+
+# --------------------------------------------------------------- finding 7: a closed pipe
+
+PIPED = [
+    ("list",),
+    ("list", "--format", "csv"),
+    ("show", "norway-uk-2024"),
+    ("status",),
+    ("timeline",),
+    ("stats",),
+    ("validate",),
+    ("export", "--output", "-"),
+]
+
+
+@pytest.fixture(scope="module")
+def piped(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, ...], tuple[int, str]]:
+    """Each command of :data:`PIPED` run in a subprocess whose standard output is closed before
+    it writes anything (so the write always fails), all at once: (exit code, stderr) by command."""
+    import os
+    import subprocess
+    import sys
+
+    folder = write_repo(
+        tmp_path_factory.mktemp("pipe") / "agreements",
+        {"norway-uk-2024.yaml": agreement_text("norway-uk-2024")},
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(folder.parent / "cache"), "COLUMNS": "120", "NO_COLOR": "1"}
+    running = {}
+    for args in PIPED:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mineralpacts", "--repo", str(folder), *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+        assert process.stdout is not None
+        process.stdout.close()
+        running[args] = process
+    results = {}
+    for args, process in running.items():
+        with process:
+            assert process.stderr is not None
+            results[args] = (process.wait(), process.stderr.read().decode())
+    return results
+
+
+@pytest.mark.parametrize("args", PIPED, ids=" ".join)
+def test_a_closed_pipe_exits_0_and_says_nothing(
+    piped: dict[tuple[str, ...], tuple[int, str]], args: tuple[str, ...]
+) -> None:
+    """Finding 7: ``pacts stats | head -1`` exited 1, a code the README keeps for invalid data."""
+    assert piped[args] == (0, "")

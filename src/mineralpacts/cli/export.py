@@ -25,7 +25,11 @@ def export_command(
     output: Annotated[
         Path,
         typer.Option(
-            "--output", "-o", metavar="PATH", show_default=False, help="The file or folder to write."
+            "--output",
+            "-o",
+            metavar="PATH",
+            show_default=False,
+            help="The file or folder to write; - for standard output (json or jsonl).",
         ),
     ],
     fmt: Annotated[
@@ -48,8 +52,12 @@ def export_command(
     as in [bold]pacts list[/].
     """
     from mineralpacts.analysis.query import filter_agreements
-    from mineralpacts.publish.export import FORMATS, export
+    from mineralpacts.publish.export import FORMATS, export, export_text
 
+    if str(output) == "-":
+        found = filter_agreements(state(ctx).repository(), filters)
+        typer.echo(export_text(found, fmt or "json"), nl=False)
+        return
     if fmt is None:
         fmt = BY_SUFFIX.get(output.suffix.lower())
         if fmt is None:

@@ -30,6 +30,7 @@ __all__ = [
     "TABLES",
     "Column",
     "export",
+    "export_text",
     "table_rows",
     "write_csv_folder",
     "write_datapackage",
@@ -152,6 +153,22 @@ def write_json(agreements: Iterable[Agreement], output: Path) -> None:
         assert fh is not None
         json.dump(data, fh, indent=2, ensure_ascii=False)
         fh.write("\n")
+
+
+#: The formats that are one stream of text, so they can go to standard output.
+TEXT_FORMATS = ("json", "jsonl")
+
+
+def export_text(agreements: Iterable[Agreement], fmt: str) -> str:
+    """``agreements`` as the text :func:`write_json` or :func:`write_jsonl` would write."""
+    items = sorted(agreements, key=lambda x: x.id)
+    if fmt == "json":
+        return json.dumps([_dump(a) for a in items], indent=2, ensure_ascii=False) + "\n"
+    if fmt == "jsonl":
+        return "".join(json.dumps(_dump(a), ensure_ascii=False) + "\n" for a in items)
+    raise UsageError(
+        f"'-' (standard output) takes {' or '.join(TEXT_FORMATS)}; {fmt} writes files", field="output"
+    )
 
 
 def write_jsonl(agreements: Iterable[Agreement], output: Path) -> None:
