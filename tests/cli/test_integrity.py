@@ -145,3 +145,25 @@ def test_a_closed_pipe_exits_0_and_says_nothing(
 ) -> None:
     """Finding 7: ``pacts stats | head -1`` exited 1, a code the README keeps for invalid data."""
     assert piped[args] == (0, "")
+
+
+# --------------------------------------------------------------- finding 8: fmt reads as validate does
+
+
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [(b"id: x\ntitle: caf\xe9\n", "Y004"), (b"id: x\n\x00\x01\x02", "Y003"), (b"x" * 1_000_001, "Y002")],
+    ids=["latin-1", "binary", "too-large"],
+)
+def test_fmt_describes_an_unreadable_file_as_validate_does(
+    invoke: Any, tmp_path: Path, raw: bytes, code: str
+) -> None:
+    """Finding 8: ``pacts fmt`` showed a raw codec error where ``validate`` gives Y003/Y004."""
+    path = tmp_path / "agreements" / "bad.yaml"
+    path.parent.mkdir()
+    path.write_bytes(raw)
+    (line,) = [x for x in invoke("validate", str(path), repo=path.parent).stdout.splitlines() if code in x]
+    formatted = invoke("fmt", str(path), repo=path.parent)
+    assert formatted.exit_code == 1
+    assert f"error: cannot format {line}; fix it first (pacts validate)" in formatted.stderr
+    assert path.read_bytes() == raw

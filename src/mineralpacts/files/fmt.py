@@ -31,8 +31,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from mineralpacts.diagnostics import Diagnostic
 from mineralpacts.errors import DataError
-from mineralpacts.files.load import load_text
+from mineralpacts.files.load import Document, decode_bytes, load_text
 from mineralpacts.files.yamlio import needs_quotes
 from mineralpacts.model.agreement import Agreement, field_keys, submodel
 
@@ -416,11 +417,17 @@ def format_paths(
 
     results: list[FormatResult] = []
     for path in expand_paths(list(paths)):
+        # The loader's own checks, so fmt and validate describe a file that cannot be read alike.
         try:
             raw = path.read_bytes()
-            text = raw.decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            results.append(FormatResult(path, error=f"{path}: cannot read as UTF-8 text: {exc}"))
+        except OSError as exc:
+            unread = Diagnostic.make(str(path), (1, 1), "Y001", f"cannot read file: {exc.strerror or exc}")
+            results.append(FormatResult(path, error=f"cannot format {unread}"))
+            continue
+        text = decode_bytes(raw, str(path))
+        if isinstance(text, Document):
+            problem = f"cannot format {text.diagnostics[0]}; fix it first (pacts validate)"
+            results.append(FormatResult(path, error=problem))
             continue
         try:
             new = format_text(text, str(path), migrate=migrate)

@@ -25,7 +25,7 @@ import yaml
 
 from mineralpacts.diagnostics import Diagnostic
 
-__all__ = ["Document", "Limits", "Pos", "load_path", "load_text", "parse_bytes"]
+__all__ = ["Document", "Limits", "Pos", "decode_bytes", "load_path", "load_text", "parse_bytes"]
 
 Pos = tuple[int, int]
 FieldPath = tuple[str | int, ...]
@@ -338,6 +338,15 @@ def parse_bytes(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS, size: in
     ``size`` is the file's size on disk when ``raw`` holds only its first bytes (so that a large
     file is never read whole); the default is ``len(raw)``.
     """
+    text = decode_bytes(raw, path, limits, size)
+    return text if isinstance(text, Document) else load_text(text, path, limits)
+
+
+def decode_bytes(
+    raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS, size: int | None = None
+) -> str | Document:
+    """The text of a file's bytes, or a :class:`Document` holding the diagnostic that stops it
+    from being read as YAML text: too large (Y002), binary (Y003), not UTF-8 (Y004)."""
     size = len(raw) if size is None else max(size, len(raw))
     if size > limits.max_bytes:
         doc = Document(path=path)
@@ -351,7 +360,7 @@ def parse_bytes(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS, size: in
         doc.error(_byte_pos(raw, offset), "Y003", "file contains NUL bytes: it is binary, not YAML text")
         return doc
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         doc = Document(path=path)
         doc.error(
@@ -360,7 +369,6 @@ def parse_bytes(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS, size: in
             f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8",
         )
         return doc
-    return load_text(text, path, limits)
 
 
 def _byte_pos(raw: bytes, offset: int) -> Pos:
