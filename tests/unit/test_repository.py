@@ -106,7 +106,7 @@ def test_unreadable_file_is_a_problem_not_a_crash(repo_copy: Path, monkeypatch: 
     target = repo_copy / "uk-us-2026.yaml"
     real = bulk.read_file
 
-    def flaky(path: str | os.PathLike[str]) -> bytes | OSError:
+    def flaky(path: str | os.PathLike[str]) -> bulk.Content | OSError:
         if Path(path) == target:
             return FileNotFoundError(2, "No such file or directory")
         return real(path)

@@ -107,7 +107,7 @@ def test_unchanged_files_are_not_read(gen_copy: Path, monkeypatch: pytest.Monkey
     _age(gen_copy)
     Repository.load(gen_copy)
 
-    def no_read(path: Any) -> bytes:
+    def no_read(path: Any) -> bulk.Content:
         raise AssertionError(f"{path} was read although its stat signature is unchanged")
 
     monkeypatch.setattr(bulk, "read_file", no_read)
@@ -247,3 +247,11 @@ def test_pool_and_single_process_give_the_same_report(monkeypatch: pytest.Monkey
     pooled = validate_paths([ROOT / "tests" / "cases"])
     assert pooled.diagnostics == single.diagnostics
     assert [r.path for r in pooled.files] == [r.path for r in single.files]
+
+
+def test_a_large_file_is_reported_with_its_real_size(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"# padding\n" * 150_000)
+    for cache in (None, OutcomeCache()):
+        [found] = validate_paths([big], cache=cache).diagnostics
+        assert found.code == "Y002" and "1,500,000 bytes" in found.message

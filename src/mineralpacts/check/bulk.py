@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from mineralpacts.diagnostics import Diagnostic
 from mineralpacts.files.load import DEFAULT_LIMITS, Document, FieldPath, Pos
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from mineralpacts.check.result import Report
 
 __all__ = [
+    "Content",
     "Facts",
     "Outcome",
     "OutcomeCache",
@@ -57,9 +58,20 @@ POOL_MIN_FILES = 64
 CHUNK = 16
 
 
-def content_hash(raw: bytes) -> str:
-    """The key of a file's content in the store."""
-    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+class Content(NamedTuple):
+    """A file's first bytes (at most one more than the size limit: the rest is never needed) and
+    its size on disk."""
+
+    raw: bytes
+    size: int
+
+
+def content_hash(content: Content) -> str:
+    """The key of a file's content in the store (its size too, for a file cut at the limit)."""
+    digest = hashlib.blake2b(content.raw, digest_size=16)
+    if content.size != len(content.raw):
+        digest.update(str(content.size).encode())
+    return digest.hexdigest()
 
 
 def jobs() -> int:
@@ -173,13 +185,15 @@ class Outcome:
         ]
 
 
-def read_file(path: str | os.PathLike[str]) -> bytes | OSError:
-    """A file's bytes, at most one more than the size limit (the rest is never needed)."""
+def read_file(path: str | os.PathLike[str]) -> Content | OSError:
+    """A file's :class:`Content`, or the error reading it."""
     try:
         with open(path, "rb") as fh:
-            return fh.read(DEFAULT_LIMITS.max_bytes + 1)
+            raw = fh.read(DEFAULT_LIMITS.max_bytes + 1)
+            size = os.fstat(fh.fileno()).st_size if len(raw) > DEFAULT_LIMITS.max_bytes else len(raw)
     except OSError as exc:
         return exc
+    return Content(raw, size)
 
 
 def diagnostic_row(d: Diagnostic) -> list[Any]:
@@ -189,7 +203,7 @@ def diagnostic_row(d: Diagnostic) -> list[Any]:
 
 #: Layers 1–3 on one file's bytes (or the error reading them) for a day:
 #: :func:`mineralpacts.check.validate.check_bytes`.
-Worker = Callable[[bytes | OSError, dt.date], Outcome]
+Worker = Callable[[Content | OSError, dt.date], Outcome]
 
 
 def _check_path(worker: Worker, task: tuple[int, str, dt.date]) -> tuple[int, Outcome]:

@@ -28,7 +28,7 @@ from mineralpacts.files.load import Document
 from mineralpacts.model.agreement import Agreement
 
 if TYPE_CHECKING:
-    from mineralpacts.check.bulk import Outcome, OutcomeCache
+    from mineralpacts.check.bulk import Content, Outcome, OutcomeCache
 
 __all__ = [
     "MAX_ERRORS",
@@ -327,19 +327,20 @@ def validate_paths(
     return report
 
 
-def check_bytes(raw: bytes | OSError, today: dt.date) -> Outcome:
+def check_bytes(content: Content | OSError, today: dt.date) -> Outcome:
     """Layers 1–3 on one file's bytes (or the error reading it) for the day ``today``, as an
     :class:`~mineralpacts.check.bulk.Outcome` without a display path (the worker of bulk runs)."""
     from mineralpacts.check.bulk import Facts, Outcome, content_hash, diagnostic_row
     from mineralpacts.files.load import parse_bytes
 
     day = today.isoformat()
-    if isinstance(raw, OSError):
-        diag = Diagnostic.make("", (1, 1), "Y001", f"cannot read file: {raw.strerror or raw}")
+    if isinstance(content, OSError):
+        diag = Diagnostic.make("", (1, 1), "Y001", f"cannot read file: {content.strerror or content}")
         return Outcome(hash="", day=day, diagnostics=[diagnostic_row(diag)])
-    doc = parse_bytes(raw, "")
+    doc = parse_bytes(content.raw, "", size=content.size)
     agreement, diagnostics = validate_document(doc, today)
-    outcome = Outcome(hash=content_hash(raw), day=day, diagnostics=[diagnostic_row(d) for d in diagnostics])
+    rows = [diagnostic_row(d) for d in diagnostics]
+    outcome = Outcome(hash=content_hash(content), day=day, diagnostics=rows)
     if agreement is not None:
         import json
 

@@ -76,6 +76,13 @@ CREATE INDEX IF NOT EXISTS facet_name ON facet (name);
 FACET_KINDS = {"party": "parties", "area": "areas", "mineral": "minerals"}
 
 
+def _same_content(path: Path, digest: str) -> bool:
+    from mineralpacts.check.bulk import content_hash, read_file
+
+    content = read_file(path)
+    return not isinstance(content, OSError) and content_hash(content) == digest
+
+
 def stat_signature(st: os.stat_result, now_ns: int) -> tuple[int, int, int]:
     """(mtime_ns, size, inode), with mtime_ns -1 when the file changed too recently to trust."""
     mtime = st.st_mtime_ns if now_ns - st.st_mtime_ns > RACY_NS else -1
@@ -158,8 +165,6 @@ class Store:
         removed names have a row but no file. Files of the folder are its ``*.yaml`` and
         ``*.yml`` files; ``names`` may name others (validate takes any file it is given).
         """
-        from mineralpacts.check.bulk import content_hash, read_file
-
         now = time.time_ns()
         current: dict[str, tuple[int, int, int]] = {}
         if names is None:
@@ -185,9 +190,7 @@ class Store:
             row = known.get(name)
             if row is not None and sig[0] != -1 and row[:3] == sig:
                 fresh.append(name)
-                continue
-            raw = read_file(self.folder / name) if row is not None else None
-            if row is not None and not isinstance(raw, (OSError, type(None))) and content_hash(raw) == row[3]:
+            elif row is not None and _same_content(self.folder / name, row[3]):
                 fresh.append(name)
                 if row[:3] != sig:
                     touched.append((*sig, name))
