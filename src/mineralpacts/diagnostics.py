@@ -66,6 +66,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "W402": ("warning", "no clause references"),
     "W403": ("warning", "medium confidence with a single source"),
     "W404": ("warning", "schema modeline missing"),
+    "W405": ("warning", "id does not match the signing year or the parties"),
 }
 
 

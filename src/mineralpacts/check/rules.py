@@ -212,7 +212,8 @@ def _duplicates(a: Agreement, add: Any) -> None:
         seen_codes.setdefault(p.code, i)
     checks: list[tuple[str, list[Any]]] = [
         ("sources", [s.url for s in a.sources]),
-        ("areas", [(x.area, x.ref) for x in a.areas]),
+        # one area from two clauses, or two undertakings in one area, are two items (contributing.md)
+        ("areas", [(x.area, x.ref, x.summary) for x in a.areas]),
         ("minerals", [m if isinstance(m, str) else m.mineral for m in a.minerals]),
         ("languages", list(a.languages)),
         ("unknown", [u.field for u in a.unknown]),
@@ -240,6 +241,11 @@ def _warnings(doc: Document, a: Agreement, add: Any) -> None:
         add(("areas",), "W402", "the full text is public but no area cites its clause (ref)")
     if a.confidence == "medium" and len({s.url for s in a.sources}) < 2:
         add(("confidence",), "W403", "medium confidence rests on a single source; add a second one")
+    from mineralpacts.check.ids import id_mismatch
+
+    mismatch = id_mismatch(a.id, a.party_codes, a.signed.date)
+    if mismatch:
+        add(("id",), "W405", f"id {a.id!r} does not fit the agreement: {mismatch}")
     first_line = doc.text.split("\n", 1)[0]
     if not first_line.startswith(MODELINE):
         add(
