@@ -167,3 +167,50 @@ def test_fmt_describes_an_unreadable_file_as_validate_does(
     assert formatted.exit_code == 1
     assert f"error: cannot format {line}; fix it first (pacts validate)" in formatted.stderr
     assert path.read_bytes() == raw
+
+
+# --------------------------------------------------------------- finding 9: ids and pacts new
+
+
+def test_new_warns_on_a_future_signing_date(invoke: Any, tmp_path: Path) -> None:
+    """Finding 9: ``pacts new`` accepted a future signing date without a word."""
+    import datetime as dt
+
+    year = dt.date.today().year + 2
+    result = invoke("new", "-p", "UK", "-p", "Japan", "-d", str(year), "--no-prompt", repo=tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert f"warning: the signing date {year} is after today" in result.stderr
+
+
+def test_new_suggests_the_conventional_id_for_another_one(invoke: Any, tmp_path: Path) -> None:
+    """Finding 9: ``pacts new`` accepted any ``--id`` without a word."""
+    args = ("new", "-p", "UK", "-p", "Japan", "-d", "2023-10-28", "--no-prompt", "--stdout")
+    result = invoke(*args, "--id", "australia-japan-2019", repo=tmp_path)
+    assert result.exit_code == 0 and "warning: the conventional id is japan-uk-2023" in result.stderr
+    assert invoke(*args, "--id", "japan-uk-2023-moc", repo=tmp_path).stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("flag", "written"), [("--official-title", True), ("--descriptive-title", False), (None, "TODO")]
+)
+def test_new_marks_a_title_official_only_when_told(
+    invoke: Any, tmp_path: Path, flag: str | None, written: object
+) -> None:
+    """Finding 9: ``pacts new`` marked any ``--title`` as official."""
+    import yaml
+
+    args = ["new", "-p", "UK", "-p", "Japan", "-d", "2023", "-t", "A title", "--no-prompt", "--stdout"]
+    result = invoke(*args, *([flag] if flag else []), repo=tmp_path)
+    assert yaml.safe_load(result.stdout)["title_official"] == written
+
+
+def test_validate_warns_when_the_id_contradicts_the_file(invoke: Any, tmp_path: Path) -> None:
+    """Finding 9: an id of australia-japan-2019 on a file signed in 2022 by others passed."""
+    text = agreement_text("australia-japan-2019", ("GB", "KR"), "2022-03-01")
+    folder = write_repo(tmp_path / "agreements", {"australia-japan-2019.yaml": text})
+    result = invoke("validate", str(folder), repo=folder)
+    assert result.exit_code == 0  # a warning: the id may be historical, and ids never change
+    (line,) = [x for x in result.stdout.splitlines() if " W405 " in x]
+    assert "its year is 2019 but the agreement was signed in 2022" in line
+    assert "the convention gives korea-uk-2022" in line
+    assert invoke("validate", "--strict", str(folder), repo=folder).exit_code == 1

@@ -63,13 +63,14 @@ def test_new_refuses_to_overwrite_and_suggests_an_id(invoke: Any, tmp_path: Path
 
 
 def test_new_prompts_for_what_the_flags_do_not_give(invoke: Any, tmp_path: Path) -> None:
-    answers = "UK, Korea\nUK, KR\n2024-05\nmou\nA title\nSeoul, South Korea\nhttps://example.org/a\n"
+    answers = "UK, Korea\nUK, KR\n2024-05\nmou\nA title\nn\nSeoul, South Korea\nhttps://example.org/a\n"
     result = invoke("new", "--prompt", repo=tmp_path, input=answers)
     assert result.exit_code == 0, result.stderr
     # an ambiguous name is asked again, never guessed (finding 6 of issue 10)
     assert "'Korea' could mean South Korea (KR) or North Korea (KP)" in result.stderr
     data = load_path(tmp_path / "korea-uk-2024.yaml").data
     assert data["title"] == "A title" and data["signed"]["place"] == {"city": "Seoul", "country": "KR"}
+    assert data["title_official"] is False  # asked, never assumed (finding 9 of issue 10)
     assert data["sources"][0]["url"] == "https://example.org/a"
 
 

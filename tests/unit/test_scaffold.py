@@ -108,7 +108,8 @@ def test_a_filled_in_scaffold_validates(tmp_path: Path) -> None:
         )
     )
     filled = (
-        text.replace("value: TODO", "value: null")
+        text.replace("title_official: TODO", "title_official: true")
+        .replace("value: TODO", "value: null")
         .replace("languages: TODO", "languages: []")
         .replace("disclosure: TODO", "disclosure: announcement-only")
         .replace("summary: null", "summary: Cooperation on critical minerals.")

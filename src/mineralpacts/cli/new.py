@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mineralpacts.cli._command import PactsCommand
-from mineralpacts.cli._output import error, state
+from mineralpacts.cli._output import error, state, warn
 from mineralpacts.errors import UsageError
 
 if TYPE_CHECKING:
@@ -68,6 +68,11 @@ def _prompt_missing(draft: Draft) -> None:
         )
     if draft.title is None:
         draft.title = _ask("Official English title (empty to fill in later)")
+    if draft.title and draft.title_official is None:
+        draft.title_official = typer.confirm(
+            "Is that the official English title (as the text or a government gives it), not ours?",
+            default=None,
+        )
     if draft.place is None:
         draft.place = _ask("Place signed, as 'City, Country' (empty if unknown)")
     if draft.source is None:
@@ -106,6 +111,15 @@ def new_command(
     ] = None,
     title: Annotated[
         str | None, typer.Option("--title", "-t", help="The official English title.", show_default=False)
+    ] = None,
+    official: Annotated[
+        bool | None,
+        typer.Option(
+            "--official-title/--descriptive-title",
+            help="Whether --title is the official English title or a descriptive one of ours. "
+            "Default: asked on a terminal, else left as a TODO.",
+            show_default=False,
+        ),
     ] = None,
     short_title: Annotated[
         str | None, typer.Option("--short-title", help="The short name people use.", show_default=False)
@@ -166,7 +180,7 @@ def new_command(
     What only a person can supply is marked TODO, on lines that [bold]pacts validate[/] reports
     until they are filled in. An existing file is never overwritten.
     """
-    from mineralpacts.files.scaffold import Draft, render_draft, todo_lines, write_new
+    from mineralpacts.files.scaffold import Draft, draft_notes, render_draft, todo_lines, write_new
 
     draft = Draft(
         parties=list(party or []),
@@ -180,11 +194,15 @@ def new_command(
         publisher=publisher,
         source_kind=source_kind,
         ident=ident,
+        title_official=official,
     )
     if prompt or (prompt is None and sys.stdin.isatty()):
         _prompt_missing(draft)
     if stdout:
-        typer.echo(render_draft(draft)[1], nl=False)
+        text = render_draft(draft)[1]
+        for note in draft_notes(draft):
+            warn(note)
+        typer.echo(text, nl=False)
         return
     from mineralpacts.store.repository import find_folder
 
@@ -197,6 +215,8 @@ def new_command(
     lines = todo_lines(written.read_text("utf-8"))
     path = _shown(written)
     typer.echo(f"created {path}")
+    for note in draft_notes(draft):
+        warn(note)
     if lines:
         typer.echo(
             f"fill in the TODO on line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))}, "

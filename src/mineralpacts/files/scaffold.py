@@ -24,7 +24,16 @@ from mineralpacts.files.atomic import create_exclusive
 from mineralpacts.model.agreement import ID_PATTERN, URL_PATTERN, parse_partial_date
 from mineralpacts.model.vocab import Country, check_term, party_slug, resolve_party, terms
 
-__all__ = ["TODO", "Draft", "derive_id", "parse_place", "render_draft", "todo_lines", "write_new"]
+__all__ = [
+    "TODO",
+    "Draft",
+    "derive_id",
+    "draft_notes",
+    "parse_place",
+    "render_draft",
+    "todo_lines",
+    "write_new",
+]
 
 #: The marker for what only a person can supply.
 TODO = "TODO"
@@ -45,6 +54,8 @@ class Draft:
     publisher: str | None = None
     source_kind: str | None = None
     ident: str | None = None
+    #: whether ``title`` is the official English title; None (not said) leaves a TODO
+    title_official: bool | None = None
     today: dt.date = field(default_factory=dt.date.today)
 
 
@@ -97,6 +108,7 @@ def _build(
     city, country = parse_place(draft.place) if draft.place else (None, None)
     notes: dict[tuple[str | int, ...], str] = {
         ("title",): "TODO: the official English title (or a descriptive one, with title_official: false)",
+        ("title_official",): "TODO: true when the title is the official English one, false when it is ours",
         ("instrument",): _choices("instrument"),
         (
             "legally_binding",
@@ -125,6 +137,8 @@ def _build(
         notes[("parties", i, "represented_by")] = "if known: the ministry or agency that acted for this party"
     if draft.title:
         notes.pop(("title",))
+    if draft.title_official is not None:
+        notes.pop(("title_official",))
     if draft.instrument:
         notes.pop(("instrument",))
     if draft.date:
@@ -138,7 +152,7 @@ def _build(
     data: dict[str, Any] = {
         "id": ident,
         "title": draft.title,
-        "title_official": True,
+        "title_official": TODO if draft.title_official is None else draft.title_official,
         "short_title": draft.short_title,
         "titles": {},
         "instrument": draft.instrument or TODO,
@@ -264,6 +278,27 @@ def render_draft(draft: Draft) -> tuple[str, str]:
         raise UsageError("cannot derive the id without a date: pass --date (at least the year) or --id")
     data, notes = _build(draft, parties, ident)
     return ident, _to_yaml(data, notes)
+
+
+def draft_notes(draft: Draft) -> list[str]:
+    """Advice on a draft that is valid but may not say what was meant: a signing date after
+    today, or an id other than the conventional one (with the conventional one)."""
+    from mineralpacts.model.dates import date_bounds
+
+    notes = []
+    if draft.date and date_bounds(draft.date)[0] > draft.today:
+        notes.append(
+            f"the signing date {draft.date} is after today ({draft.today}): "
+            "pacts validate reports it (M203) until then; was it announced rather than signed?"
+        )
+    if draft.ident and draft.date:
+        usual = derive_id([p.code for p in resolve_parties(draft.parties)], draft.date)
+        if draft.ident != usual and not draft.ident.startswith(f"{usual}-"):
+            notes.append(
+                f"the conventional id is {usual} (party slugs in alphabetical order, then the year); "
+                f"keep another only for a second agreement of these parties that year, as {usual}-<word>"
+            )
+    return notes
 
 
 def todo_lines(text: str) -> list[int]:
