@@ -18,10 +18,10 @@ from pydantic import BaseModel
 from mineralpacts.diagnostics import Diagnostic
 from mineralpacts.files.load import Document
 from mineralpacts.model.agreement import Agreement, date_bounds, field_keys, submodel
+from mineralpacts.model.schema import modeline_problem
 
-__all__ = ["MODELINE", "field_path_exists", "model_rules", "relation_diagnostics", "with_legacy_fields"]
+__all__ = ["field_path_exists", "model_rules", "relation_diagnostics", "with_legacy_fields"]
 
-MODELINE = "# yaml-language-server: $schema="
 OFFICIAL_KINDS = {"official-text", "official-announcement"}
 FieldPath = tuple[str | int, ...]
 
@@ -246,13 +246,9 @@ def _warnings(doc: Document, a: Agreement, add: Any) -> None:
     mismatch = id_mismatch(a.id, a.party_codes, a.signed.date)
     if mismatch:
         add(("id",), "W405", f"id {a.id!r} does not fit the agreement: {mismatch}")
-    first_line = doc.text.split("\n", 1)[0]
-    if not first_line.startswith(MODELINE):
-        add(
-            (),
-            "W404",
-            f"first line should be the schema modeline '{MODELINE}../schema/agreement.schema.json'",
-        )
+    problem = modeline_problem(doc.text.split("\n", 1)[0])
+    if problem:
+        add((), "W404", problem)
 
 
 def with_legacy_fields(doc: Document, found: list[Diagnostic]) -> list[Diagnostic]:

@@ -2,7 +2,7 @@
 
 The layout:
 
-* the schema modeline (``# yaml-language-server: $schema=...``) on line 1;
+* the schema modeline (:data:`~mineralpacts.model.schema.MODELINE`, or its relative form) on line 1;
 * keys in the order of the model's fields, at every depth (unknown keys last, as written);
 * two-space indentation, sequences indented under their key (``parties:\\n  - code: GB``);
 * lists of plain values in flow style (``languages: [en, ja]``) unless an item carries a comment;
@@ -36,11 +36,11 @@ from mineralpacts.errors import DataError
 from mineralpacts.files.load import Document, decode_bytes, load_text
 from mineralpacts.files.yamlio import needs_quotes
 from mineralpacts.model.agreement import Agreement, field_keys, submodel
+from mineralpacts.model.schema import MODELINE, modeline, modeline_target, schema_target
 
 __all__ = ["MODELINE", "FormatResult", "format_paths", "format_text"]
 
 #: The editor modeline every agreement file starts with (schema path relative to agreements/).
-MODELINE = "# yaml-language-server: $schema=../schema/agreement.schema.json"
 _MODELINE_RE = re.compile(r"^#\s*yaml-language-server:")
 
 FieldPath = tuple[str | int, ...]
@@ -358,6 +358,13 @@ def _moved(src: _Source, moved: dict[FieldPath, FieldPath]) -> None:
     src.blocks = {rename(k): v for k, v in src.blocks.items()}
 
 
+def _modeline(found: str | None, path: str) -> str:
+    """The file's modeline, written one way; a file without one gets the one for where it lives."""
+    if found:  # respaced when it names a schema; another yaml-language-server comment is kept
+        return modeline(target) if (target := modeline_target(found)) else found
+    return modeline(schema_target(path)) if os.path.isfile(path) else MODELINE
+
+
 def format_text(text: str, path: str = "<string>", migrate: bool = False) -> str:
     """Return ``text`` in the canonical layout; with ``migrate``, also in the current file format.
 
@@ -381,7 +388,7 @@ def format_text(text: str, path: str = "<string>", migrate: bool = False) -> str
         _moved(src, moved)
     builder = _Builder(src, text)
     body = _dump(builder.mapping(data, (), Agreement))
-    lines = [src.modeline or MODELINE, *src.header]
+    lines = [_modeline(src.modeline, path), *src.header]
     result = "\n".join(lines) + "\n" + body + "".join(c + "\n" for c in src.trailer)
     check = load_text(result, path)
     if not check.ok or check.data != data:

@@ -22,6 +22,7 @@ from typing import Any
 from mineralpacts.errors import UsageError
 from mineralpacts.files.atomic import create_exclusive
 from mineralpacts.model.agreement import ID_PATTERN, URL_PATTERN, parse_partial_date
+from mineralpacts.model.schema import modeline, modeline_target, schema_target
 from mineralpacts.model.vocab import Country, check_term, party_slug, resolve_party, terms
 
 __all__ = [
@@ -328,6 +329,9 @@ def write_new(folder: Path, draft: Draft) -> Path:
 
     if taken:
         raise refuse()
+    # The draft points at the published schema; inside a repository with schema/, at that copy.
+    first, _, rest = text.partition("\n")
+    text = modeline(schema_target(target)) + "\n" + rest if modeline_target(first) else text
     try:
         create_exclusive(target, text.encode("utf-8"))
     except FileExistsError:
