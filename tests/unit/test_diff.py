@@ -166,3 +166,24 @@ def test_invalid_file_at_revision_is_a_data_error(history: Path) -> None:
     with pytest.raises(DataError, match="not a valid agreement"):
         resolve("uk-japan-2023@HEAD", lambda: Repository.load(history, use_cache=False))
     assert [f.status for f in since(history, "HEAD~1")] == ["invalid"]
+
+
+def test_compare_names_the_link_both_ways_though_only_the_newer_file_stores_it() -> None:
+    old, new = real_data("uk-japan-2023"), real_data("uk-japan-2023")
+    new["id"], new["related"] = "uk-japan-2026", [{"id": "uk-japan-2023", "relation": "supersedes"}]
+    old["related"] = []
+    a, b = build(old), build(new)
+    facts = {k: (x, y) for k, x, y in compare(a, b).facts}
+    assert facts["related"] == ("superseded by uk-japan-2026", "supersedes uk-japan-2023")
+    # Without the newer file, the older one has no link to show.
+    alone = {k: (x, y) for k, x, y in compare(a, a).facts}
+    assert alone["related"] == ("none", "none")
+
+
+def test_compare_shows_entry_into_force_and_focus() -> None:
+    data = real_data("uk-japan-2023")
+    data["entry_into_force"] = {"how": "exchange-of-notes", "date": "2024-01-15"}
+    data["focus"] = "broader"
+    facts = {k: (x, y) for k, x, y in compare(build(real_data("uk-japan-2023")), build(data)).facts}
+    assert facts["entry into force"] == ("not recorded", "exchange-of-notes, 2024-01-15")
+    assert facts["focus"] == ("dedicated", "broader")

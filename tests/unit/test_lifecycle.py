@@ -279,9 +279,12 @@ CASES = [
         None,
         id="discontinued-term-unknown",
     ),
-    # Partial signing dates: never a guessed day.
+    # Partial signing dates: never a guessed day; a state only when every day gives the same answer.
     pytest.param(
-        make("2024-11"), "2025-06-01", "unknown", None, None, None, id="partial-signing-stated-term"
+        make("2024-11"), "2025-06-01", "initial-term", None, None, None, id="partial-signing-stated-term"
+    ),
+    pytest.param(
+        make("2024-11"), "2027-11-15", "unknown", None, None, None, id="partial-signing-term-may-have-ended"
     ),
     pytest.param(
         make("2024-11"), "2024-10-31", "not-yet-in-force", None, None, None, id="partial-signing-before"
@@ -401,7 +404,7 @@ def test_status_table(
 
 def test_unknown_states_say_why() -> None:
     assert "not public" in status(make(term={"status": "not-public"}), D("2025-01-01")).reason
-    assert "day" in status(make("2024-11"), D("2025-06-01")).reason
+    assert "day" in status(make("2024-11"), D("2027-11-15")).reason
     assert "initial period" in status(make(term=stated()), D("2025-01-01")).reason
 
 
@@ -471,3 +474,178 @@ def test_every_real_agreement_has_a_state(on: str) -> None:
         st = status(a, D(on))
         assert st.reason, a.id
         assert st.next_deadline is None or st.next_deadline.date >= D(on)
+
+
+# ------------------------------------------------------------------ issue 9: successions, entry into force,
+# date windows, undated events, not-ended
+
+
+def agreement(
+    ident: str,
+    signed: str | None,
+    term: dict[str, Any],
+    events: list[dict[str, Any]] | None = None,
+    entry_into_force: dict[str, Any] | None = None,
+    related: list[dict[str, Any]] | None = None,
+) -> Agreement:
+    """A minimal agreement with the format-2 fields this table needs."""
+    data: dict[str, Any] = {
+        "id": ident,
+        "title": ident,
+        "instrument": "agreement",
+        "legally_binding": {"value": None},
+        "parties": [{"code": "DE", "name": "Germany"}, {"code": "KZ", "name": "Kazakhstan"}],
+        "signed": {"date": signed} if signed else {"status": "announced"},
+        "disclosure": "summary-only",
+        "summary": "A test.",
+        "term": term,
+        "events": events or [],
+        "related": related or [],
+        "sources": [{"url": "https://example.org/a", "publisher": "Example", "kind": "official-text"}],
+        "confidence": "high",
+    }
+    if entry_into_force is not None:
+        data["entry_into_force"] = entry_into_force
+    return Agreement.model_validate(data)
+
+
+SILENT = {"status": "silent"}
+OLD = agreement("old-2012", "2012-02-08", SILENT)
+NEW = agreement(
+    "new-2024",
+    "2024-05-10",
+    {"status": "stated", "commencement": {"from": "entry-into-force"}, "initial_period": {"years": 5}},
+    entry_into_force={"how": "ratification", "date": "2024-09-01"},
+    related=[{"id": "old-2012", "relation": "supersedes"}],
+)
+SIGNED_ONLY = agreement(
+    "new-2025", "2025-03-10", {"status": "not-public"}, related=[{"id": "old-2012", "relation": "supersedes"}]
+)
+OLD_ENDED_BY_EVENT = agreement(
+    "old-2012",
+    "2012-02-08",
+    SILENT,
+    events=[{"date": "2023-12-31", "kind": "discontinuation", "summary": "Ended by notice."}],
+)
+NOTES = agreement(
+    "notes-2020",
+    "2020-01-15",
+    {"status": "unknown"},
+    entry_into_force={"how": "exchange-of-notes", "date": "2020-03-01"},
+)
+WINDOW_SILENT = agreement("window-2021", "2021-05-03/2021-05-04", SILENT)
+WINDOW_TERM = agreement(
+    "window-2023",
+    "2023-10-27/2023-10-28",
+    {
+        "status": "stated",
+        "commencement": {"from": "signature"},
+        "initial_period": {"years": 3},
+        "renewal": {"kind": "automatic", "period": {"years": 3}, "max_renewals": 1},
+    },
+)
+UNDATED_END = agreement(
+    "undated-2022",
+    "2022-06-01",
+    SILENT,
+    events=[
+        {"date": "2024-03", "kind": "review-meeting", "summary": "Reviewed."},
+        {"date": None, "kind": "talks", "summary": "Talks on a successor were announced."},
+        {"date": None, "kind": "discontinuation", "summary": "Ended; the day is not reported."},
+    ],
+)
+NOT_PUBLIC = agreement(
+    "secret-2019",
+    "2019-06-01",
+    {"status": "not-public"},
+    events=[{"date": "2023-05", "kind": "follow-up", "summary": "A roadmap."}],
+)
+EXPIRED = agreement(
+    "fixed-2015",
+    "2015-01-01",
+    {"status": "stated", "commencement": {"from": "signature"}, "initial_period": {"years": 2}},
+)
+
+# (family, id, on, state label, in_force, not_ended, words the reason or line must contain)
+ISSUE_9 = [
+    # A superseded agreement before and after its successor commences (on entry into force).
+    pytest.param([OLD, NEW], "old-2012", "2024-08-31", "open-ended", True, True, "next: 2024-09-01, superseded by new-2024", id="superseded-before-successor-commences"),
+    pytest.param([OLD, NEW], "old-2012", "2024-09-01", "superseded", False, False, "superseded by new-2024, which took effect 2024-09-01", id="superseded-when-successor-commences"),
+    pytest.param([OLD], "old-2012", "2024-09-01", "open-ended", True, True, "the text states no end", id="without-successor-in-family"),
+    pytest.param([OLD, SIGNED_ONLY], "old-2012", "2025-06-01", "unknown", None, None, "when it took effect is not recorded", id="successor-start-not-recorded"),
+    pytest.param([OLD, SIGNED_ONLY], "old-2012", "2025-03-09", "open-ended", True, True, "", id="before-successor-signed"),
+    pytest.param([OLD_ENDED_BY_EVENT, NEW], "old-2012", "2024-09-01", "discontinued", False, False, "discontinued 2023-12-31", id="event-says-otherwise"),
+    # Entry into force after signature starts the term.
+    pytest.param([OLD, NEW], "new-2024", "2024-06-01", "not-yet-in-force", False, False, "enters into force 2024-09-01", id="signed-not-yet-in-force"),
+    pytest.param([OLD, NEW], "new-2024", "2024-09-01", "initial-term", True, True, "(2024-09-01 to 2029-08-31)", id="entry-into-force-starts-term"),
+    pytest.param([NOTES], "notes-2020", "2020-02-01", "not-yet-in-force", False, False, "enters into force 2020-03-01", id="eif-term-unknown-before"),
+    pytest.param([NOTES], "notes-2020", "2021-01-01", "unknown", None, True, "in force from 2020-03-01 (exchange of notes)", id="eif-term-unknown-after"),
+    # A two-day window: the same answer for both days, and one where the days differ.
+    pytest.param([WINDOW_SILENT], "window-2021", "2021-05-04", "open-ended", True, True, "", id="window-same-answer"),
+    pytest.param([WINDOW_SILENT], "window-2021", "2021-05-03", "unknown", None, None, "the day is not recorded", id="window-answers-differ"),
+    pytest.param([WINDOW_TERM], "window-2023", "2026-11-30", "renewal-term-1", True, True, "every day it could have commenced", id="window-fixed-term-same"),
+    pytest.param([WINDOW_TERM], "window-2023", "2026-10-27", "unknown", None, True, "cannot be computed", id="window-fixed-term-differs"),
+    # Undated events: kept in order between their neighbours.
+    pytest.param([UNDATED_END], "undated-2022", "2024-02-15", "open-ended", True, True, "", id="undated-end-not-before-earlier-event"),
+    pytest.param([UNDATED_END], "undated-2022", "2025-01-01", "unknown", None, None, "discontinued on a day that is not recorded", id="undated-end-after"),
+    # not-ended beside the exact states.
+    pytest.param([NOT_PUBLIC], "secret-2019", "2026-11-30", "unknown", None, True, "signed 2019-06-01; no end recorded; last recorded activity 2023-05 (follow up)", id="not-ended-unknown-term"),
+    pytest.param([EXPIRED], "fixed-2015", "2026-11-30", "expired", False, False, "", id="expired-is-ended"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("family", "ident", "on", "label", "in_force", "not_ended", "words"), ISSUE_9)
+def test_issue_9_table(
+    family: list[Agreement],
+    ident: str,
+    on: str,
+    label: str,
+    in_force: bool | None,
+    not_ended: bool | None,
+    words: str,
+) -> None:
+    from mineralpacts.analysis.lifecycle import Family
+
+    fam = Family.of(family)
+    st = status(fam.agreements[ident], D(on), fam)
+    assert st.label == label, st.describe()
+    assert st.in_force is in_force and st.not_ended is not_ended, st.describe()
+    assert words in st.describe()
+    assert status_matches(st, {"not-ended"}) is bool(not_ended)
+    row = st.as_dict()
+    assert row["in_force"] is in_force and row["not_ended"] is not_ended  # unknown is null, never false
+
+
+def test_successor_is_named_both_ways() -> None:
+    from mineralpacts.analysis.lifecycle import Family
+
+    fam = Family.of([OLD, NEW])
+    old, new = status(OLD, D("2025-01-01"), fam), status(NEW, D("2025-01-01"), fam)
+    assert old.as_dict()["superseded_by"] == "new-2024" and new.as_dict()["supersedes"] == "old-2012"
+    assert [d.kind for d in deadlines(OLD, D("2100-01-01"), fam)] == []
+
+
+def test_status_filter_not_ended_uses_the_repository() -> None:
+    from mineralpacts.analysis.lifecycle import status_filter
+
+    keep = status_filter(["not-ended"], D("2024-09-01"), [OLD, NEW])
+    assert [a.id for a in (OLD, NEW) if keep(a)] == ["new-2024"]
+    assert status_filter(["not-ended"], D("2024-09-01"))(OLD)  # without the successor it runs on
+    with pytest.raises(UsageError, match="not-ended"):
+        status_filter(["not-endd"], D("2024-09-01"))
+
+
+def test_undated_events_are_ordered_shown_and_left_out_of_the_calendar() -> None:
+    from mineralpacts.analysis.timeline import timeline, to_ics
+
+    entries = [e for e in timeline([UNDATED_END], horizon=D("2030-01-01")) if e.id == "undated-2022"]
+    assert [(e.date, e.kind) for e in entries] == [
+        ("2022-06-01", "signed"),
+        ("2024-03", "review-meeting"),
+        (None, "talks"),
+        (None, "discontinuation"),
+    ]
+    assert entries[2].as_dict()["undated"] is True
+    pytest.importorskip("icalendar")
+    ics = to_ics(entries, dt.datetime(2026, 11, 30, tzinfo=dt.UTC)).decode()
+    assert ics.count("BEGIN:VEVENT") == 1 and "talks" not in ics

@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from mineralpacts.analysis.gitrev import GitTree, split_revision
 from mineralpacts.errors import DataError, NotFound, UsageError
 from mineralpacts.model.agreement import Agreement, Term
+from mineralpacts.model.relations import Link, links
 from mineralpacts.model.vocab import suggest
 from mineralpacts.store.repository import agreement_files, load_agreement
 
@@ -213,7 +214,7 @@ def _term_text(t: Term) -> str:
     return "; ".join(parts) + (f" ({t.ref})" if t.ref else "")
 
 
-def _facts(a: Agreement) -> dict[str, str]:
+def _facts(a: Agreement, related: list[Link]) -> dict[str, str]:
 
     binding = {True: "yes", False: "no", None: "unknown"}[a.legally_binding.value]
     if a.legally_binding.ref:
@@ -221,12 +222,16 @@ def _facts(a: Agreement) -> dict[str, str]:
     place = a.signed.place
     where = ", ".join(x for x in (place.city, place.country) if x) if place else ""
     signed = f"{a.signed.status} {a.signed.date or 'date unknown'}" + (f", {where}" if where else "")
+    eif = a.entry_into_force
+    in_force = f"{eif.how}, {eif.date or 'date unknown'}" if eif is not None else "not recorded"
     return {
         "title": a.label,
         "instrument": a.instrument,
         "legally binding": binding,
         "level": a.level,
         "signed": signed,
+        "entry into force": in_force,
+        "focus": a.focus,
         "parties": " – ".join(
             f"{p.code} ({p.represented_by})" if p.represented_by else p.code for p in a.parties
         ),
@@ -234,13 +239,21 @@ def _facts(a: Agreement) -> dict[str, str]:
         "disclosure": a.disclosure,
         "term": _term_text(a.term),
         "events": str(len(a.events)),
+        "related": "; ".join(link.text for link in related) or "none",
         "confidence": a.confidence,
     }
 
 
-def compare(a: Agreement, b: Agreement) -> Comparison:
-    """Compare two agreements: key facts side by side, then what is in both, only in A, only in B."""
-    fa, fb = _facts(a), _facts(b)
+def compare(a: Agreement, b: Agreement, repository: Iterable[Agreement] = ()) -> Comparison:
+    """Compare two agreements: key facts side by side, then what is in both, only in A, only in B.
+
+    The ``related`` fact names each one's links, those other files of ``repository`` record
+    (a successor, an implementing roadmap) included, and so the link between A and B.
+    """
+    items = {x.id: x for x in repository}
+    items.update({a.id: a, b.id: b})
+    found = links(items.values())
+    fa, fb = _facts(a, found.get(a.id, [])), _facts(b, found.get(b.id, []))
     return Comparison(
         a,
         b,

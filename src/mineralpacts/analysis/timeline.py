@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from mineralpacts.analysis.lifecycle import date_bounds, deadlines
+from mineralpacts.analysis.lifecycle import Family, date_bounds, deadlines
 from mineralpacts.model.agreement import Agreement
 
 __all__ = ["Entry", "agreement_url", "timeline", "to_ics"]
@@ -38,6 +38,7 @@ class Entry:
     url: str | None
     deadline: bool
     order: dt.date | None = None  # where it sorts, when not by its first day (undated events)
+    rank: int = 0  # the event's place in its file, which orders undated events among themselves
 
     @property
     def sort_day(self) -> dt.date:
@@ -69,7 +70,7 @@ def agreement_url(a: Agreement) -> str:
     return a.sources[0].url
 
 
-def _entries(a: Agreement, horizon: dt.date) -> Iterable[Entry]:
+def _entries(a: Agreement, horizon: dt.date, family: Family) -> Iterable[Entry]:
     url = agreement_url(a)
 
     def entry(date: str, kind: str, text: str, link: str | None = None, deadline: bool = False) -> Entry:
@@ -87,7 +88,7 @@ def _entries(a: Agreement, horizon: dt.date) -> Iterable[Entry]:
     if c is not None and c.from_ == "date" and c.date:
         yield entry(c.date, "commencement", "takes effect (stated commencement date)")
     yield from _events(a, url)
-    for d in deadlines(a, horizon):
+    for d in deadlines(a, horizon, family):
         yield entry(d.date.isoformat(), d.kind, d.text, deadline=True)
 
 
@@ -106,7 +107,7 @@ def _events(a: Agreement, url: str) -> Iterable[Entry]:
         first = before[-1][0] if before else dt.date.min
         last = after[0][1] if after else dt.date.max
         order = first if before else after[0][0] if after else signed[0] if signed else dt.date.max
-        yield Entry(None, first, last, a.id, a.label, e.kind, e.summary, link, False, order)
+        yield Entry(None, first, last, a.id, a.label, e.kind, e.summary, link, False, order, i)
 
 
 def timeline(
@@ -115,20 +116,24 @@ def timeline(
     until: dt.date | None = None,
     *,
     horizon: dt.date,
+    family: Family | None = None,
 ) -> list[Entry]:
     """The entries of ``agreements`` that may fall between ``since`` and ``until``, in date order.
 
-    Automatic renewals are projected up to ``horizon`` (pass ``until`` when it is set).
+    Automatic renewals are projected up to ``horizon`` (pass ``until`` when it is set), and stop
+    at a successor's commencement (``family``: the repository; default the agreements given).
     """
+    items = list(agreements)
+    family = family or Family.of(items)
     out = []
-    for a in agreements:
-        for e in _entries(a, min(horizon, until) if until else horizon):
+    for a in items:
+        for e in _entries(a, min(horizon, until) if until else horizon, family):
             if since is not None and e.last < since:
                 continue
             if until is not None and e.first > until:
                 continue
             out.append(e)
-    return sorted(out, key=lambda e: (e.sort_day, e.date is None, e.last, e.id, e.deadline, e.kind))
+    return sorted(out, key=lambda e: (e.sort_day, e.date is None, e.last, e.id, e.rank, e.deadline, e.kind))
 
 
 def to_ics(entries: Iterable[Entry], stamp: dt.datetime) -> bytes:

@@ -72,16 +72,17 @@ def show_command(
     """Show one agreement in full: parties, signing, scope, areas, term, sources, discrepancies."""
     import datetime as dt
 
-    from mineralpacts.analysis.lifecycle import parse_day, status
+    from mineralpacts.analysis.lifecycle import Family, parse_day, status
     from mineralpacts.cli._emit import dump
     from mineralpacts.publish.render.markdown import render_markdown
 
-    agreement = state(ctx).repository().get(ident)
+    repo = state(ctx).repository()
+    agreement = repo.get(ident)
     if fmt in ("json", "yaml"):
         typer.echo(dump(agreement.model_dump(mode="json"), fmt), nl=False)
         return
-    status_line = status(agreement, parse_day(on) if on else dt.date.today()).describe()
-    text = render_markdown(agreement, status_line)
+    st = status(agreement, parse_day(on) if on else dt.date.today(), Family.of(repo))
+    text = render_markdown(agreement, st.describe(), links=st.links)
     if fmt == "markdown":
         typer.echo(text, nl=False)
         return

@@ -101,7 +101,7 @@ def _run(ctx: typer.Context, a: str | None, b: str | None, since: str | None, fm
             title = f"`{left.agreement.id}`: {_where(left)} → {_where(right)}"
             _emit_markdown(changes_markdown(title, found), fmt)
         return bool(found)
-    comparison = diff.compare(left.agreement, right.agreement)
+    comparison = diff.compare(left.agreement, right.agreement, load())
     if fmt == "json":
         emit_json({"mode": "compare", **comparison.as_dict()})
     else:

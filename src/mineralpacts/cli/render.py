@@ -76,19 +76,24 @@ def render_command(
         return
     if ident is None:
         raise UsageError("give an agreement ID (pacts render uk-japan-2023) or --site DIR for the whole site")
-    agreement = state(ctx).repository().get(ident)
+    from mineralpacts.analysis.lifecycle import Family
+
+    repo = state(ctx).repository()
+    agreement, family = repo.get(ident), Family.of(repo)
     if fmt == "html":
         from mineralpacts.publish.render.html import render_html
 
-        text = render_html(agreement, day)
+        text = render_html(agreement, day, family)
     else:
         from mineralpacts.publish.render.html import standing
         from mineralpacts.publish.render.markdown import render_markdown
 
-        st = standing(agreement, day)
-        status = f"{st.status.replace('-', ' ')} on {day}: {st.label}" if st.status else None
+        st = standing(agreement, day, family)
         text = render_markdown(
-            agreement, status_line=status, deadlines=[(d.date.isoformat(), d.text) for d in st.deadlines]
+            agreement,
+            status_line=st.label,
+            deadlines=[(d.date.isoformat(), d.text) for d in st.deadlines],
+            links=st.links,
         )
     deliver(text, output)
 

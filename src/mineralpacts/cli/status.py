@@ -16,8 +16,6 @@ from mineralpacts.errors import UsageError
 if TYPE_CHECKING:
     from mineralpacts.analysis.query import Filters
 
-#: How far ahead automatic renewals are projected when ``--to`` is not given.
-HORIZON_YEARS = 10
 
 #: ``pacts status`` columns: id and state always, then the next deadline (or, when there is none,
 #: the note that says why) and the term's end as the terminal allows. CSV and JSON carry every
@@ -27,6 +25,7 @@ STATUS_COLUMNS = (
     Col("on", rank=None),
     Col("state", rank=1),
     Col("in_force", rank=None),
+    Col("not_ended", rank=None),
     Col("reason", rank=None),
     Col("term_start", rank=None),
     Col("term_end", rank=4),
@@ -35,6 +34,11 @@ STATUS_COLUMNS = (
     Col("next_deadline_kind", rank=None),
     Col("next_deadline_text", rank=None),
     Col("note", rank=None),
+    Col("text", rank=None),
+    Col("signed", rank=None),
+    Col("last_activity", rank=None),
+    Col("superseded_by", rank=None),
+    Col("supersedes", rank=None),
     Col("details", rank=2, shrink_to=24, want=40, header="next deadline or note", csv=False),
 )
 
@@ -71,16 +75,19 @@ def status_command(
 ) -> None:
     """Where each agreement stands on a date (--on, default today), and its next deadline.
 
-    States: not-yet-in-force, initial-term, renewal-term-N, expired, discontinued, open-ended,
-    unknown (with the reason). See docs/lifecycle.md for the convention.
+    States: not-yet-in-force, initial-term, renewal-term-N, expired, discontinued, superseded,
+    open-ended, unknown (with the reason and what is known). --status not-ended keeps those in
+    force or signed with no end recorded. See docs/lifecycle.md for the convention.
     """
+    from mineralpacts.analysis.lifecycle import Family
     from mineralpacts.analysis.lifecycle import status as status_of
     from mineralpacts.analysis.query import filter_agreements
     from mineralpacts.cli._emit import emit
 
     day = filters.on or dt.date.today()
     repo = state(ctx).repository()
-    records = [status_of(a, day).as_dict() for a in filter_agreements(repo, filters)]
+    family = Family.of(repo)
+    records = [status_of(a, day, family).as_dict() for a in filter_agreements(repo, filters)]
     rows = [{**r, "details": _details(r)} for r in records]
     title = f"{len(rows)} of {len(repo)} agreements on {day}"
     emit(rows, fmt, output, cols=STATUS_COLUMNS, title=title, records=records)
@@ -98,8 +105,8 @@ def timeline_command(
         typer.Option(
             "--to",
             metavar="DATE",
-            help=f"Only what falls on or before DATE. Automatic renewals are "
-            f"projected to DATE, or {HORIZON_YEARS} years ahead when not given.",
+            help="Only what falls on or before DATE. Automatic renewals are "
+            "projected to DATE, or ten years ahead when not given.",
             show_default=False,
         ),
     ] = None,
@@ -114,7 +121,7 @@ def timeline_command(
 
     [bold]--format ics[/] writes an iCalendar file for calendar programs (entries with a full date).
     """
-    from mineralpacts.analysis.lifecycle import parse_day
+    from mineralpacts.analysis.lifecycle import Family, horizon, parse_day
     from mineralpacts.analysis.query import filter_agreements
     from mineralpacts.analysis.timeline import timeline
 
@@ -122,9 +129,11 @@ def timeline_command(
     last = parse_day(until, "to") if until else None
     if first and last and first > last:
         raise UsageError(f"--from {first} is after --to {last}; swap them")
-    today = dt.date.today()
-    horizon = last or today.replace(year=today.year + HORIZON_YEARS, day=min(today.day, 28))
-    entries = timeline(filter_agreements(state(ctx).repository(), filters), first, last, horizon=horizon)
+    repo = state(ctx).repository()
+    projected = last or horizon(dt.date.today())
+    entries = timeline(
+        filter_agreements(repo, filters), first, last, horizon=projected, family=Family.of(repo)
+    )
     if fmt == "ics":
         from mineralpacts.analysis.timeline import to_ics
         from mineralpacts.cli._output import deliver

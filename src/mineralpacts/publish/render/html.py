@@ -18,11 +18,14 @@ from typing import TYPE_CHECKING, Any
 
 from mineralpacts.model.agreement import Agreement
 from mineralpacts.model.dates import date_words
+from mineralpacts.model.relations import LABELS, Link
 from mineralpacts.model.vocab import country_name, definition
 from mineralpacts.publish.render.markdown import mineral_text, period_text, term_lines
 
 if TYPE_CHECKING:
     import jinja2
+
+    from mineralpacts.analysis.lifecycle import Family
 
 __all__ = ["Deadline", "Standing", "environment", "page_context", "render_html", "standing"]
 
@@ -57,28 +60,40 @@ class Standing:
     deadlines: tuple[Deadline, ...] = ()
     periods: tuple[Period, ...] = ()
     notes: tuple[str, ...] = field(default_factory=tuple)
+    links: tuple[Link, ...] = ()
 
 
-def standing(a: Agreement, on: dt.date | None = None, horizon_years: int = 12) -> Standing:
-    """The status, deadlines and term periods of ``a`` on date ``on`` (default today).
+def standing(a: Agreement, on: dt.date | None = None, family: Family | None = None) -> Standing:
+    """The status, deadlines, term periods and links of ``a`` on date ``on`` (default today).
 
-    Deadlines are every computed date from commencement to ``horizon_years`` after ``on``. Uses
+    ``label`` is the lifecycle's one status line (:meth:`~mineralpacts.analysis.lifecycle.Status.describe`,
+    as ``pacts show`` prints it). Deadlines are every computed date from commencement to
+    :data:`~mineralpacts.analysis.lifecycle.HORIZON_YEARS` after ``on``. ``family`` (the
+    repository) lets successors end ``a`` and names the links other files record. Uses
     :mod:`mineralpacts.analysis.lifecycle` when it is importable; otherwise ``status`` is None and the
     label repeats the term facts.
     """
     on = on or dt.date.today()
+    stored = tuple(Link(a.id, r.id, r.relation, r.note) for r in a.related)
     try:
         from mineralpacts.analysis import lifecycle
     except ImportError:  # pragma: no cover - the engine ships with the package today
-        return Standing(on=on, status=None, label="; ".join(term_lines(a.term)))
-    st = lifecycle.status(a, on)
-    until = on.replace(year=on.year + horizon_years, day=min(on.day, 28))
-    found = {(d.date, d.kind): Deadline(d.date, d.kind, d.text) for d in lifecycle.deadlines(a, until)}
+        return Standing(on=on, status=None, label="; ".join(term_lines(a.term)), links=stored)
+    st = lifecycle.status(a, on, family)
+    until = lifecycle.horizon(on)
+    found = {
+        (d.date, d.kind): Deadline(d.date, d.kind, d.text) for d in lifecycle.deadlines(a, until, family)
+    }
     for d in st.deadlines:
         found.setdefault((d.date, d.kind), Deadline(d.date, d.kind, d.text))
     dls = tuple(sorted(found.values(), key=lambda d: (d.date, d.kind)))
     return Standing(
-        on=on, status=st.label, label=st.reason, deadlines=dls, periods=_periods(a, st, dls, lifecycle)
+        on=on,
+        status=st.label,
+        label=st.describe(),
+        deadlines=dls,
+        periods=_periods(a, st, dls, lifecycle),
+        links=st.links if family is not None else stored,
     )
 
 
@@ -139,6 +154,7 @@ def environment() -> jinja2.Environment:
     env.filters["country"] = _country
     env.filters["period"] = period_text
     env.filters["mineral"] = mineral_text
+    env.filters["relation"] = lambda kind: LABELS.get(kind, kind)
     env.filters["when"] = lambda text: date_words(text) if text else "undated"
     env.globals["define"] = _define
     env.globals["term_lines"] = term_lines
@@ -163,7 +179,8 @@ def page_context(
     }
 
 
-def render_html(a: Agreement, on: dt.date | None = None) -> str:
+def render_html(a: Agreement, on: dt.date | None = None, family: Family | None = None) -> str:
     """Render agreement ``a`` as a stand-alone HTML document (CSS inlined, no network needed)."""
     ctx = page_context(standalone=True)
-    return environment().get_template("agreement.html").render(a=a, st=standing(a, on), title=a.label, **ctx)
+    st = standing(a, on, family)
+    return environment().get_template("agreement.html").render(a=a, st=st, title=a.label, **ctx)

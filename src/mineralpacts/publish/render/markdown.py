@@ -21,6 +21,7 @@ from mineralpacts.model.agreement import (
     Term,
 )
 from mineralpacts.model.dates import date_words
+from mineralpacts.model.relations import LABELS, Link
 from mineralpacts.model.vocab import country_name, definition
 
 __all__ = ["entry_into_force_text", "escape", "mineral_text", "period_text", "render_markdown", "term_lines"]
@@ -107,11 +108,16 @@ def _section(title: str, lines: Iterable[str]) -> list[str]:
 
 
 def render_markdown(
-    a: Agreement, status_line: str | None = None, deadlines: Sequence[tuple[str, str]] | None = None
+    a: Agreement,
+    status_line: str | None = None,
+    deadlines: Sequence[tuple[str, str]] | None = None,
+    links: Sequence[Link] | None = None,
 ) -> str:
     """Render agreement ``a`` as a Markdown document.
 
-    ``status_line`` adds where it stands today; ``deadlines`` adds (date, what) rows after the term.
+    ``status_line`` adds where it stands today; ``deadlines`` adds (date, what) rows after the term;
+    ``links`` (from :func:`mineralpacts.model.relations.links`) names predecessors and successors
+    that other files record, beside the links this file stores.
     """
     out = [f"# {escape(a.label)}", "", f"`{a.id}`", ""]
     if a.short_title:
@@ -170,8 +176,14 @@ def render_markdown(
             for e in a.events
         ),
     )
+    if links is None:
+        links = [Link(a.id, r.id, r.relation, r.note) for r in a.related]
     out += _section(
-        "Related", (f"- {r.relation} `{r.id}`" + (f": {escape(r.note)}" if r.note else "") for r in a.related)
+        "Related",
+        (
+            f"- {LABELS.get(x.relation, x.relation)} `{x.target}`" + (f": {escape(x.note)}" if x.note else "")
+            for x in links
+        ),
     )
     out += _section("Discrepancies", _discrepancies(a))
     out += _section("Unknown", (f"- `{u.field}`: {escape(u.reason)}" for u in a.unknown))

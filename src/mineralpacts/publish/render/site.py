@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mineralpacts.analysis.lifecycle import Family
 from mineralpacts.errors import UsageError
 from mineralpacts.model.agreement import Agreement
 from mineralpacts.model.dates import date_anchor
@@ -164,7 +165,8 @@ def _feed_entries(rows: list[tuple[Agreement, Standing]], on: dt.date) -> list[d
 def _build(folder: Path, agreements: list[Agreement], on: dt.date) -> int:
     known = frozenset(a.id for a in agreements)
     w = _Writer(folder, known, on)
-    rows = [(a, standing(a, on)) for a in agreements]
+    family = Family.of(agreements)
+    rows = [(a, standing(a, on, family)) for a in agreements]
     st = {a.id: s for a, s in rows}
     by_party = _party_index(agreements)
     area_order = [t for t in terms("area") if any(t in a.area_terms for a in agreements)]
