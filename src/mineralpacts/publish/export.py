@@ -203,6 +203,7 @@ def write_sqlite(agreements: Iterable[Agreement], output: Path) -> None:
     the same FTS5 index (``search_fts``), which Datasette offers as the table's search box.
     """
     import sqlite_utils
+
     _check_parent(output)
     if output.is_dir():
         raise UsageError(f"{output} is a folder; give a file path such as pacts.db")

@@ -96,16 +96,19 @@ def _write_downloads(folder: Path, agreements: list[Agreement]) -> list[tuple[st
 
     data = folder / "data"
     data.mkdir()
-    (data / "agreement.schema.json").write_text(schema_text(), encoding="utf-8")
+    # schema/ is where the schema's $id points once the site is published (GitHub Pages).
+    (folder / "schema").mkdir()
+    for path in (folder / "schema" / "agreement.schema.json", data / "agreement.schema.json"):
+        path.write_text(schema_text(), encoding="utf-8")
     write_json(agreements, data / "agreements.json")
     write_jsonl(agreements, data / "agreements.jsonl")
     write_csv_folder(agreements, data / "csv")
     write_datapackage(agreements, data / "datapackage")
     rows = [
         (
-            "data/agreement.schema.json",
+            "schema/agreement.schema.json",
             "JSON Schema (draft 2020-12)",
-            "The rules every agreement file follows.",
+            "The rules every agreement file follows; editors use it through the modeline.",
         ),
         ("data/agreements.json", "JSON", "Every agreement as one array, each valid against the schema."),
         ("data/agreements.jsonl", "JSON Lines", "One agreement per line."),
@@ -119,17 +122,14 @@ def _write_downloads(folder: Path, agreements: list[Agreement]) -> list[tuple[st
     rows.append(
         ("data/datapackage/datapackage.json", "Frictionless data package", "Descriptor plus the CSV tables.")
     )
-    try:
-        write_sqlite(agreements, data / "agreements.db")
-        rows.append(
-            (
-                "data/agreements.db",
-                "SQLite",
-                "Every table with foreign keys and full-text search; open with Datasette.",
-            )
+    write_sqlite(agreements, data / "agreements.db")
+    rows.append(
+        (
+            "data/agreements.db",
+            "SQLite",
+            "Every table with foreign keys and full-text search (the search table); open with Datasette.",
         )
-    except UsageError:
-        pass  # sqlite-utils is an optional extra; the other downloads stand on their own
+    )
     return rows
 
 

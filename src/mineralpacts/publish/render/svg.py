@@ -182,45 +182,60 @@ def _name(code: str) -> str:
 
 
 def network_svg(agreements: Sequence[Agreement], root: str = "") -> str:
-    """Who signed with whom: parties on a circle, a line per pair, thicker for more agreements.
+    """Who signed with whom: parties on a circle, a curve per pair, thicker for more agreements.
 
-    Each party links to its page under ``root``.
+    Labels run outward along their radius, so neighbours never overlap however many parties
+    there are; curves bend toward the centre, so lines between neighbours stay short. Pointing
+    at (or tabbing to) a party brings out its own curves. Each party links to its page under
+    ``root``.
     """
     links = pairs(agreements)
     count = Counter(c for a in agreements for c in set(a.party_codes))
     codes = sorted(count, key=lambda c: _name(c))
-    size, radius = 860, 300
+    radius, label = 290, 150  # room outside the circle for the longest label (22 characters)
+    size = 2 * (radius + label)
     cx = cy = size / 2
     svg = _root(
         size,
         size,
         "network",
         "Who signed with whom",
-        f"{len(codes)} parties placed on a circle; a line joins two parties for each pair that signed an "
+        f"{len(codes)} parties placed on a circle; a curve joins two parties for each pair that signed an "
         f"agreement, {len(links)} pairs in all, thicker where they signed more than one.",
     )
+    svg.set("class", "network")
+    # Pointing at a party dims every other curve: one rule per party, CSS only (no script).
+    rules = [".network .edges path { transition: stroke-opacity .15s; }"]
+    rules += [
+        f".network:has(.n-{c.lower()}:hover, .n-{c.lower()}:focus) .edges path:not(.e-{c.lower()}) "
+        "{ stroke-opacity: .06; }"
+        for c in codes
+    ]
+    _el(svg, "style", "\n".join(rules))
     where: dict[str, tuple[float, float, float]] = {}
     for i, code in enumerate(codes):
         angle = 2 * math.pi * i / max(len(codes), 1) - math.pi / 2
         where[code] = (cx + radius * math.cos(angle), cy + radius * math.sin(angle), angle)
-    edges = _el(svg, "g", class_="edges", stroke=ACCENT, stroke_opacity="0.55")
+    edges = _el(svg, "g", class_="edges", stroke=ACCENT, stroke_opacity="0.5", fill="none")
     for (p, q), ids in links.items():
         (x1, y1, _), (x2, y2, _) = where[p], where[q]
+        # The control point sits between the chord's middle and the centre: near parties, a
+        # shallow curve; opposite parties, nearly a straight line through the middle.
+        mx, my = (x1 + x2) / 2, (y1 + y2) / 2
+        kx, ky = cx + (mx - cx) * 0.35, cy + (my - cy) * 0.35
         _titled(
             edges,
-            "line",
+            "path",
             f"{_name(p)} – {_name(q)}: {len(ids)} agreement(s): {', '.join(ids)}",
-            x1=round(x1, 1),
-            y1=round(y1, 1),
-            x2=round(x2, 1),
-            y2=round(y2, 1),
+            d=f"M{x1:.1f},{y1:.1f} Q{kx:.1f},{ky:.1f} {x2:.1f},{y2:.1f}",
+            class_=f"e-{p.lower()} e-{q.lower()}",
             stroke_width=1 + 1.5 * (len(ids) - 1),
         )
     nodes = _el(svg, "g", class_="nodes")
     for code in codes:
         x, y, angle = where[code]
-        link = _el(nodes, "a", href=f"{root}parties/{code.lower()}.html")
-        r = 4 + 2.2 * math.sqrt(count[code])
+        link = _el(nodes, "a", href=f"{root}parties/{code.lower()}.html", class_=f"n-{code.lower()}")
+        r = 3 + 1.8 * math.sqrt(count[code])
         _titled(
             link,
             "circle",
@@ -231,15 +246,18 @@ def network_svg(agreements: Sequence[Agreement], root: str = "") -> str:
             fill=ACCENT,
             stroke="#fff",
         )
-        lx, ly = x + (r + 6) * math.cos(angle), y + (r + 6) * math.sin(angle)
-        anchor = "start" if math.cos(angle) > 0.2 else "end" if math.cos(angle) < -0.2 else "middle"
+        degrees = math.degrees(angle)
+        left = math.cos(angle) < 0  # labels on the left read outward too, not upside down
+        lx, ly = x + (r + 4) * math.cos(angle), y + (r + 4) * math.sin(angle)
         _el(
             link,
             "text",
             _short(_name(code), 22),
             x=round(lx, 1),
-            y=round(ly + 4, 1),
-            text_anchor=anchor,
+            y=round(ly, 1),
+            dy="0.35em",
+            text_anchor="end" if left else "start",
+            transform=f"rotate({degrees + (180 if left else 0):.1f} {lx:.1f} {ly:.1f})",
             fill=INK,
         )
     return ET.tostring(svg, encoding="unicode")
