@@ -112,7 +112,8 @@ def test_timeline_svg_is_valid_xml_with_a_row_per_agreement(
 def test_network_svg_draws_a_line_per_pair(agreements: list[Agreement]) -> None:
     root = ET.fromstring(network_svg(agreements))
     ns = "{http://www.w3.org/2000/svg}"
-    assert len(list(root.iter(f"{ns}line"))) == len(pairs(agreements))
+    edges = next(g for g in root.iter(f"{ns}g") if g.get("class") == "edges")
+    assert len(list(edges.iter(f"{ns}path"))) == len(pairs(agreements))
     assert "parties/gb.html" in [a.get("href") for a in root.iter(f"{ns}a")]
     assert pairs(agreements)[("GB", "JP")][0] == "uk-japan-2023"
 
