@@ -93,6 +93,30 @@ def test_the_cli_names_the_flag_the_library_names_the_field(
     assert result.exit_code == 2 and result.stderr.startswith(message), result.stderr
 
 
+# --------------------------------------------------------------- finding 4: a cap per file
+
+
+def test_validate_caps_the_errors_of_one_file_and_counts_the_rest(invoke: Any, tmp_path: Path) -> None:
+    """Finding 4: 50,000 bad list items printed 49,871 lines."""
+    flood = MINIMAL + "minerals:\n" + "".join(f"  - not-a-mineral-{i}\n" for i in range(120))
+    folder = write_repo(tmp_path / "agreements", {"minimal-2024.yaml": flood})
+    result = invoke("validate", str(folder), repo=folder)
+    assert result.exit_code == 1
+    assert sum(" S104 " in line for line in result.stdout.splitlines()) == 50
+    assert result.stdout.splitlines()[-1] == "50 errors in 1 of 1 file, 70 more not shown, 0 warnings"
+    every = invoke("validate", "--max-errors", "0", str(folder), repo=folder)
+    assert sum(" S104 " in line for line in every.stdout.splitlines()) == 120
+
+
+def test_the_cli_default_cap_is_the_library_constant() -> None:
+    import inspect
+
+    from mineralpacts.check.validate import MAX_ERRORS
+    from mineralpacts.cli.validate import validate_command
+
+    assert inspect.signature(validate_command).parameters["max_errors"].default == MAX_ERRORS
+
+
 # --------------------------------------------------------------- finding 7: a closed pipe
 
 PIPED = [

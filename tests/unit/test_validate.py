@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from mineralpacts.check.validate import validate_document
+from pathlib import Path
+
+from mineralpacts.check.validate import cap_diagnostics, check_document, validate_document, validate_paths
+from mineralpacts.diagnostics import Diagnostic
 from mineralpacts.files.load import load_text
 from tests.conftest import CASES
 
@@ -19,3 +22,32 @@ def test_one_s101_per_missing_field() -> None:
     agreement, diagnostics = validate_document(load_text(text, "x.yaml"))
     assert agreement is None
     assert sorted(d.field for d in diagnostics if d.code == "S101") == ["disclosure", "instrument", "title"]
+
+
+def _flood(n: int) -> str:
+    """The minimal agreement with ``n`` minerals that are not terms."""
+    return MINIMAL + "minerals:\n" + "".join(f"  - not-a-mineral-{i}\n" for i in range(n))
+
+
+def test_a_flood_of_errors_is_capped_per_file_and_the_rest_counted(tmp_path: Path) -> None:
+    """Finding 4 of issue 10: one file with 50,000 bad items printed 49,871 lines."""
+    path = tmp_path / "minimal-2024.yaml"
+    path.write_text(_flood(300), encoding="utf-8")
+    report = validate_paths([path], max_errors=50)
+    assert len(report.errors) == 50 and report.omitted == 250
+    assert [d.field for d in report.errors][:2] == ["minerals[0]", "minerals[1]"]
+    assert len(validate_paths([path]).errors) == 300  # the library keeps everything unless asked
+
+
+def test_the_early_stop_still_counts_what_it_did_not_reach() -> None:
+    result = check_document(load_text(_flood(300), "x.yaml"), max_errors=5)
+    assert [d.code for d in result.diagnostics] == ["S104"] * 5
+    assert result.omitted == 295
+
+
+def test_cap_keeps_the_first_errors_by_position_and_every_warning() -> None:
+    errors = [Diagnostic.make("x.yaml", (line, 1), "S104", "bad") for line in (9, 3, 7)]
+    warning = Diagnostic.make("x.yaml", (1, 1), "W401", "advice")
+    kept, dropped = cap_diagnostics([*errors, warning], 2)
+    assert [d.line for d in kept] == [3, 7, 1] and dropped == 1
+    assert cap_diagnostics([*errors, warning], None) == ([*errors, warning], 0)

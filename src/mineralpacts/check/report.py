@@ -41,7 +41,9 @@ def _summary(report: Report) -> str:
     if not n_err:
         tail = f", {n_warn} warning{'s' if n_warn != 1 else ''}" if n_warn else ""
         return f"{files} valid{tail}"
-    return f"{n_err} error{'s' if n_err != 1 else ''} in {bad} of {files}, {n_warn} warning{'s' if n_warn != 1 else ''}"
+    more = f", {report.omitted:,} more not shown" if report.omitted else ""
+    warnings = f"{n_warn} warning{'s' if n_warn != 1 else ''}"
+    return f"{n_err} error{'s' if n_err != 1 else ''} in {bad} of {files}{more}, {warnings}"
 
 
 class TextReporter(Reporter):
@@ -71,6 +73,7 @@ class JsonReporter(Reporter):
             "ok": report.ok,
             "files": len(report.files),
             "summary": _summary(report),
+            "omitted": report.omitted,
             "errors": [d.to_dict() for d in report.errors],
             "warnings": [d.to_dict() for d in report.warnings],
         }

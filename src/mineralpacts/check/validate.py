@@ -100,6 +100,11 @@ def _pick(error: Any) -> Any:
     return error
 
 
+#: How many "did you mean" one file gets: each costs a fuzzy match, and a file with thousands of
+#: bad terms shows only its first MAX_ERRORS anyway.
+_HINTS = MAX_ERRORS
+
+
 def schema_diagnostics(doc: Document, limit: int | None = None) -> list[Diagnostic]:
     """Check ``doc.data`` against the JSON Schema; one diagnostic per problem, with its position.
 
@@ -111,6 +116,7 @@ def schema_diagnostics(doc: Document, limit: int | None = None) -> list[Diagnost
 
     out: list[Diagnostic] = []
     reported: set[tuple[str | int, ...]] = set()
+    hinted = 0
     for raw_error in validator().iter_errors(doc.data):
         if limit is not None and len(out) >= limit:
             break
@@ -136,7 +142,8 @@ def schema_diagnostics(doc: Document, limit: int | None = None) -> list[Diagnost
         elif kind == "additionalProperties":
             allowed = list(error.schema.get("properties", {}))
             for name in [k for k in error.instance if k not in allowed]:
-                tail = did_you_mean(suggest(str(name), allowed, n=1), quote=True)
+                hinted += 1
+                tail = did_you_mean(suggest(str(name), allowed, n=1) if hinted <= _HINTS else [], quote=True)
                 out.append(
                     Diagnostic.make(
                         doc.path,
@@ -147,7 +154,8 @@ def schema_diagnostics(doc: Document, limit: int | None = None) -> list[Diagnost
                     )
                 )
         elif kind == "enum":
-            hint = suggest(str(error.instance), [str(v) for v in value])
+            hinted += 1
+            hint = suggest(str(error.instance), [str(v) for v in value]) if hinted <= _HINTS else []
             listed = f"use one of: {', '.join(map(str, value[:12]))}{', ...' if len(value) > 12 else ''}"
             tail = did_you_mean(hint, quote=True, otherwise=listed)
             out.append(

@@ -29,6 +29,15 @@ def validate_command(
         ),
     ] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Treat data-quality warnings as errors.")] = False,
+    max_errors: Annotated[
+        int,
+        typer.Option(
+            "--max-errors",
+            metavar="N",
+            min=0,
+            help="Show at most N errors per file (0: all); the summary counts the others.",
+        ),
+    ] = 50,
 ) -> None:
     """Check agreement files: YAML safety, the JSON Schema, the model's rules and repository rules.
 
@@ -41,7 +50,7 @@ def validate_command(
 
     reporter = get_reporter(fmt)
     targets = paths or [str(find_folder(state(ctx).repo))]
-    report = validate_paths(targets, strict=strict)
+    report = validate_paths(targets, strict=strict, max_errors=max_errors or None)
     typer.echo(reporter.render(report), nl=False)
     if not report.ok:
         raise typer.Exit(EXIT_INVALID)

@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Annotated, Any, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
 from pydantic.fields import FieldInfo
+from pydantic_core import PydanticCustomError
 
-from mineralpacts.model.vocab import is_party_code, suggest, terms, vocabulary
+from mineralpacts.model.vocab import is_party_code, vocabulary
 
 __all__ = [
     "ID_PATTERN",
@@ -58,9 +59,13 @@ def vocab_field(kind: str) -> Any:
 
     def check(value: str) -> str:
         if value not in vocabulary()[kind]:
-            hint = suggest(value, terms(kind))
-            tail = f"; did you mean {' or '.join(repr(h) for h in hint)}?" if hint else ""
-            raise ValueError(f"{value!r} is not a term of the {kind} vocabulary{tail}")
+            # No "did you mean" here: a file with thousands of bad terms would pay for every one.
+            # The diagnostics add it (check.validate.model_diagnostics) to the errors they show.
+            raise PydanticCustomError(
+                "vocabulary",
+                "{term} is not a term of the {kind} vocabulary",
+                {"term": repr(value), "kind": kind, "value": value},
+            )
         return value
 
     defs = vocabulary()[kind]
