@@ -1,20 +1,26 @@
-"""Time ``pacts`` against ``check-jsonschema`` on generated repositories of agreement files.
+"""Time ``pacts`` on generated repositories and on the real one, against reference tools in the same run.
 
-Usage: ``python bench/run.py [--sizes 1000 10000] [--repeat 3] [--work DIR] [--json OUT]``
+Usage: ``python bench/run.py [--sizes 1000 10000] [--repeat 5] [--work DIR] [--json OUT] [--no-cjs]``
 
-For each size, a repository is generated with ``bench/generate.py`` (or reused from ``--work``),
-then these run as subprocesses, in the same run, on the same files:
+For each size a repository is generated with ``bench/generate.py`` (or reused from ``--work``).
+Then, as subprocesses, in the same run, on the same files:
 
-* ``pacts validate DIR`` (all four layers);
-* ``pacts list --party GB --format ids``, cold (an empty cache: ``XDG_CACHE_HOME`` points at a
-  fresh folder) and warm (the same command again, with the index the cold run wrote);
+* ``pacts validate DIR``: cold (an empty cache: ``XDG_CACHE_HOME`` points at a fresh folder) and
+  warm (nothing changed since the cold run), each with its peak RSS (the largest process of the
+  tree: ``pacts`` or one of its workers);
+* ``pacts --repo DIR list --party GB --format ids``: cold, warm, and warm after editing one file;
 * ``check-jsonschema --schemafile schema/agreement.schema.json FILES...`` (the JSON Schema layer
   only), in batches when the argument list would be too long, the batch times summed;
+* ``python -c "import typer"``, the floor of any Typer CLI, run in turns with the warm list.
 
-plus ``pacts --help`` for start-up time. Each command runs up to ``--repeat`` times, fewer when its
-runs have already used ``--budget`` seconds; the best wall time is reported (the least disturbed
-by other work on the machine), with the CPU time of that run. Every run's exit code is checked:
-a benchmark of a command that failed is no benchmark.
+On the real repository (``agreements/``, store warmed first) every read command runs in turns
+with ``python -c "import typer"``, and the ratio of each pair is taken.
+
+Each measurement is repeated ``--repeat`` times (fewer once ``--budget`` seconds are spent); the
+table gives medians (the issue's goals are medians of paired runs), the JSON file every run. The
+machine is often shared: the CPU time (user + system, the command and its children) is the
+steadier number, and the load average before and after is recorded. A command that fails stops
+the benchmark: a benchmark of a failed command is no benchmark.
 """
 
 from __future__ import annotations
@@ -23,8 +29,8 @@ import argparse
 import json
 import os
 import platform
-import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -36,6 +42,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = ROOT / "schema" / "agreement.schema.json"
 BATCH = 2000  # files per check-jsonschema call: well under ARG_MAX with long temporary paths
+EDITED = "# edited by bench/run.py\n"
+# Runs a command and prints its wall seconds, CPU seconds (itself and its children) and the peak
+# RSS in KiB of the largest process of its tree (Linux reports the largest reaped descendant).
+_TIMER = (
+    "import json, resource, subprocess, sys, time\n"
+    "t = time.perf_counter()\n"
+    "p = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.PIPE)\n"
+    "wall = time.perf_counter() - t\n"
+    "r = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "out = p.stdout.decode('utf-8', 'replace')\n"
+    "print(json.dumps([p.returncode, wall, r.ru_utime + r.ru_stime, r.ru_maxrss, out, p.stderr.decode()[-2000:]]))\n"
+)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate  # noqa: E402
@@ -43,33 +61,32 @@ from generate import generate  # noqa: E402
 
 @dataclass
 class Result:
-    """The timings of one command on one repository size."""
+    """The runs of one command on one repository."""
 
     tool: str
     files: int | None
     wall: list[float] = field(default_factory=list)
     cpu: list[float] = field(default_factory=list)
+    rss_kib: list[int] = field(default_factory=list)
+    ratio: list[float] = field(default_factory=list)  # to the paired reference run, when paired
     note: str = ""
 
     @property
-    def best(self) -> float:
-        """The best (least disturbed) wall-clock time, in seconds."""
-        return min(self.wall)
-
-    @property
-    def best_cpu(self) -> float:
-        """User plus system CPU time of the best run, in seconds."""
-        return self.cpu[self.wall.index(self.best)]
+    def median(self) -> float:
+        """The median wall-clock time, in seconds."""
+        return statistics.median(self.wall)
 
     def row(self) -> dict[str, object]:
         """The result as one JSON-ready record."""
         data = asdict(self)
         data |= {
             "runs": len(self.wall),
-            "best_seconds": round(self.best, 3),
-            "cpu_seconds": round(self.best_cpu, 3),
+            "median_seconds": round(self.median, 3),
+            "median_cpu_seconds": round(statistics.median(self.cpu), 3),
+            "peak_rss_mib": round(max(self.rss_kib) / 1024, 1) if self.rss_kib else None,
+            "median_ratio": round(statistics.median(self.ratio), 2) if self.ratio else None,
         }
-        data["files_per_second"] = round(self.files / self.best, 1) if self.files else None
+        data["files_per_second"] = round(self.files / self.median, 1) if self.files else None
         return data
 
 
@@ -82,29 +99,173 @@ def _tool(name: str) -> str:
     return found
 
 
-def _timed(argv: Sequence[str], env: dict[str, str], cwd: Path) -> tuple[float, float, str]:
-    """Run a command; return wall seconds, CPU seconds (user + system) and its standard output."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    proc = subprocess.run(argv, env=env, cwd=cwd, capture_output=True, text=True, check=False)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if proc.returncode != 0:
-        tail = (proc.stdout + proc.stderr).strip().splitlines()[-5:]
-        sys.exit(f"bench: {' '.join(argv[:3])} ... exited {proc.returncode}:\n" + "\n".join(tail))
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu, proc.stdout
+def timed(argv: Sequence[str], env: dict[str, str], cwd: Path) -> tuple[float, float, int, str]:
+    """Run a command; return wall seconds, CPU seconds, peak RSS (KiB) and its standard output."""
+    proc = subprocess.run(
+        [sys.executable, "-c", _TIMER, *argv], env=env, cwd=cwd, capture_output=True, text=True, check=False
+    )
+    try:
+        code, wall, cpu, rss, out, err = json.loads(proc.stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        sys.exit(f"bench: the timer failed: {proc.stderr[-2000:]}")
+    if code != 0:
+        sys.exit(f"bench: {' '.join(argv[:4])} ... exited {code}:\n{(out + err)[-2000:]}")
+    return wall, cpu, rss, out
 
 
-def _repeat(result: Result, repeat: int, budget: float, run: Callable[[], tuple[float, float]]) -> Result:
-    """Call ``run()`` (returning wall and CPU seconds) up to ``repeat`` times within ``budget`` seconds."""
-    for _ in range(repeat):
-        wall, cpu = run()
-        result.wall.append(wall)
-        result.cpu.append(cpu)
-        if sum(result.wall) >= budget:
-            break
-    return result
+def _load() -> float:
+    try:
+        return os.getloadavg()[0]
+    except OSError:  # pragma: no cover - no load average on this platform
+        return -1.0
+
+
+class Bench:
+    """One benchmark run: its settings, environment and results."""
+
+    def __init__(self, args: argparse.Namespace, work: Path) -> None:
+        self.args = args
+        self.work = work
+        self.env = {
+            k: v for k, v in os.environ.items() if k not in ("PACTS_REPO", "PACTS_NO_CACHE", "PACTS_DEBUG")
+        }
+        self.env |= {"NO_COLOR": "1", "TERM": "dumb", "XDG_CACHE_HOME": str(work / "cache-unused")}
+        self.env.pop("COLUMNS", None)
+        self.pacts = _tool("pacts")
+        self.results: list[Result] = []
+        self.loads = [_load()]
+
+    def cache(self) -> Path:
+        """A fresh, empty cache folder."""
+        return Path(tempfile.mkdtemp(prefix="cache-", dir=self.work))
+
+    def run(self, argv: Sequence[str], cache: Path) -> tuple[float, float, int, str]:
+        """Run one command with ``cache`` as its cache folder."""
+        return timed(argv, {**self.env, "XDG_CACHE_HOME": str(cache)}, self.work)
+
+    def measure(
+        self,
+        result: Result,
+        once: Callable[[], tuple[float, float, int, str]],
+        reference: Callable[[], tuple[float, float, int, str]] | None = None,
+    ) -> Result:
+        """Repeat ``once`` (in turns with ``reference``, whose time divides it) within the budget."""
+        spent = 0.0
+        for _ in range(self.args.repeat):
+            base = reference()[0] if reference is not None else None
+            wall, cpu, rss, _ = once()
+            result.wall.append(wall)
+            result.cpu.append(cpu)
+            result.rss_kib.append(rss)
+            if base:
+                result.ratio.append(wall / base)
+            spent += wall
+            if spent >= self.args.budget:
+                break
+        print(f"  {result.tool}: {result.median:.3f} s (median of {len(result.wall)})", file=sys.stderr)
+        self.results.append(result)
+        return result
+
+    def typer_floor(self) -> tuple[float, float, int, str]:
+        """``python -c "import typer"``: what any Typer command line costs before it does anything."""
+        return self.run([sys.executable, "-c", "import typer"], self.work)
+
+    # ------------------------------------------------------------------ generated repositories
+
+    def size(self, size: int, folder: Path, schema: Path) -> None:
+        """Every measurement on one generated repository."""
+        repo, n = str(folder), len(list(folder.glob("*.yaml")))
+        print(f"[{n} files]", file=sys.stderr)
+        validate = [self.pacts, "validate", repo]
+        caches: list[Path] = []
+
+        def cold(argv: list[str]) -> Callable[[], tuple[float, float, int, str]]:
+            def once() -> tuple[float, float, int, str]:
+                caches.append(self.cache())
+                return self.run(argv, caches[-1])
+
+            return once
+
+        self.measure(Result("pacts validate (cold cache)", n), cold(validate))
+        self.measure(
+            Result("pacts validate (warm: nothing changed)", n), lambda: self.run(validate, caches[-1])
+        )
+        listing = [self.pacts, "--repo", repo, "list", "--party", "GB", "--format", "ids"]
+        self.measure(Result("pacts list --party GB (cold cache)", n), cold(listing))
+        warm = self.measure(
+            Result("pacts list --party GB (warm)", n),
+            lambda: self.run(listing, caches[-1]),
+            reference=self.typer_floor,
+        )
+        warm.note = (
+            f"{len(self.run(listing, caches[-1])[3].split())} ids; ratio to `python -c 'import typer'`"
+        )
+        edited = sorted(folder.glob("*.yaml"))[len(list(folder.glob("*.yaml"))) // 2]
+        original = edited.read_bytes()
+
+        def after_edit() -> tuple[float, float, int, str]:
+            text = edited.read_bytes()
+            edited.write_bytes(
+                text[: -len(EDITED)] if text.endswith(EDITED.encode()) else text + EDITED.encode()
+            )
+            return self.run(listing, caches[-1])
+
+        try:
+            after = self.measure(Result("pacts list --party GB (one file edited)", n), after_edit)
+        finally:
+            edited.write_bytes(original)
+        after.ratio = [a / statistics.median(warm.wall) for a in after.wall]
+        after.note = "ratio to the warm list's median"
+        for cache in caches:
+            shutil.rmtree(cache, ignore_errors=True)
+        if self.args.no_cjs:
+            return
+        files = sorted(str(p) for p in folder.glob("*.yaml"))
+        cjs = _tool("check-jsonschema")
+
+        def check_jsonschema() -> tuple[float, float, int, str]:
+            wall = cpu = 0.0
+            rss = 0
+            for i in range(0, n, BATCH):
+                w, c, r, _ = self.run([cjs, "--schemafile", str(schema), *files[i : i + BATCH]], self.work)
+                wall, cpu, rss = wall + w, cpu + c, max(rss, r)
+            return wall, cpu, rss, ""
+
+        batches = -(-n // BATCH)
+        note = f"{batches} batches of up to {BATCH} files, summed" if batches > 1 else ""
+        self.measure(Result("check-jsonschema", n, note=note), check_jsonschema)
+
+    # ------------------------------------------------------------------ the real repository
+
+    def real(self) -> None:
+        """Each read command on the real repository (warm store), in turns with ``import typer``."""
+        folder = ROOT / "agreements"
+        n = len(list(folder.glob("*.yaml")))
+        cache = self.cache()
+        print(f"[real repository: {n} files]", file=sys.stderr)
+        repo = ["--repo", str(folder)]
+        commands = {
+            "pacts --version": ["--version"],
+            "pacts list --party UK": [*repo, "list", "--party", "UK"],
+            "pacts list --party UK --format ids": [*repo, "list", "--party", "UK", "--format", "ids"],
+            "pacts show uk-japan-2023": [*repo, "show", "uk-japan-2023"],
+            "pacts stats": [*repo, "stats"],
+            "pacts status --party UK": [*repo, "status", "--party", "UK"],
+            "pacts search lithium": [*repo, "search", "lithium"],
+            "pacts validate": ["validate", str(folder)],
+        }
+        for argv in commands.values():  # warm the store (and the validation cache) first
+            subprocess.run(
+                [self.pacts, *argv], env={**self.env, "XDG_CACHE_HOME": str(cache)}, capture_output=True
+            )
+        for label, argv in commands.items():
+            result = self.measure(
+                Result(label, n, note="ratio to `python -c 'import typer'`"),
+                lambda argv=argv: self.run([self.pacts, *argv], cache),  # type: ignore[misc]
+                reference=self.typer_floor,
+            )
+            result.tool = label
+        shutil.rmtree(cache, ignore_errors=True)
 
 
 def _repository(work: Path, size: int, seed: int) -> Path:
@@ -145,90 +306,33 @@ def machine() -> dict[str, object]:
         pass
     from importlib.metadata import version
 
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
     return {
         "nproc": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
         "cpu": cpu_model,
         "python": platform.python_version(),
         "platform": platform.platform(),
+        "commit": commit.stdout.strip(),
         "mineralpacts": version("mineralpacts"),
         "check-jsonschema": version("check-jsonschema"),
         "pydantic": version("pydantic"),
-        "jsonschema": version("jsonschema"),
+        "typer": version("typer"),
     }
 
 
-def bench_size(
-    size: int, folder: Path, schema: Path, work: Path, env: dict[str, str], args: argparse.Namespace
-) -> list[Result]:
-    """Time every command on one repository."""
-    pacts, cjs = _tool("pacts"), _tool("check-jsonschema")
-    repo = str(folder)
-    files = sorted(str(p) for p in folder.glob("*.yaml"))
-    n = len(files)
-    results = []
-
-    def run(argv: list[str], cache: Path | None = None) -> tuple[float, float]:
-        full_env = env if cache is None else {**env, "XDG_CACHE_HOME": str(cache)}
-        wall, cpu, _ = _timed(argv, full_env, work)
-        return wall, cpu
-
-    print(f"[{n}] pacts validate", file=sys.stderr)
-    results.append(
-        _repeat(Result("pacts validate", n), args.repeat, args.budget, lambda: run([pacts, "validate", repo]))
-    )
-
-    list_argv = [pacts, "--repo", repo, "list", "--party", "GB", "--format", "ids"]
-    caches: list[Path] = []
-
-    def cold() -> tuple[float, float]:
-        caches.append(Path(tempfile.mkdtemp(prefix="cache-", dir=work)))
-        return run(list_argv, caches[-1])
-
-    print(f"[{n}] pacts list (cold, warm)", file=sys.stderr)
-    results.append(_repeat(Result("pacts list --party GB (cold cache)", n), args.repeat, args.budget, cold))
-    results.append(
-        _repeat(
-            Result("pacts list --party GB (warm cache)", n),
-            args.repeat,
-            args.budget,
-            lambda: run(list_argv, caches[-1]),
-        )
-    )
-    _, _, listed = _timed(list_argv, {**env, "XDG_CACHE_HOME": str(caches[-1])}, work)
-    for r in results[-2:]:
-        r.note = f"{len(listed.split())} ids listed"
-    for cache in caches:
-        shutil.rmtree(cache, ignore_errors=True)
-
-    def check_jsonschema() -> tuple[float, float]:
-        wall = cpu = 0.0
-        for i in range(0, n, BATCH):
-            w, c, _ = _timed([cjs, "--schemafile", str(schema), *files[i : i + BATCH]], env, work)
-            wall, cpu = wall + w, cpu + c
-        return wall, cpu
-
-    print(f"[{n}] check-jsonschema", file=sys.stderr)
-    batches = -(-n // BATCH)
-    note = (
-        f"{batches} batch{'es' if batches > 1 else ''} of up to {BATCH} files, summed" if batches > 1 else ""
-    )
-    results.append(
-        _repeat(Result("check-jsonschema", n, note=note), args.repeat, args.budget, check_jsonschema)
-    )
-    return results
-
-
 def markdown(results: Sequence[Result]) -> str:
-    """The results as a Markdown table."""
+    """The results as a Markdown table (medians)."""
     lines = [
-        "| tool | files | runs | seconds (best of runs) | CPU seconds | files/second | note |",
-        "|---|---:|---:|---:|---:|---:|---|",
+        "| command | files | runs | median s | median CPU s | peak RSS MiB | ratio (median) | note |",
+        "|---|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in results:
-        rate = f"{r.files / r.best:,.0f}" if r.files else "-"
+        row = r.row()
         files = f"{r.files:,}" if r.files else "-"
+        ratio = f"{row['median_ratio']:.2f}×" if row["median_ratio"] is not None else ""
         lines.append(
-            f"| {r.tool} | {files} | {len(r.wall)} | {r.best:.2f} | {r.best_cpu:.2f} | {rate} | {r.note} |"
+            f"| {r.tool} | {files} | {row['runs']} | {row['median_seconds']:.3f} | "
+            f"{row['median_cpu_seconds']:.3f} | {row['peak_rss_mib']} | {ratio} | {r.note} |"
         )
     return "\n".join(lines) + "\n"
 
@@ -236,59 +340,42 @@ def markdown(results: Sequence[Result]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000], help="repository sizes")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per command at most (default 5)")
     parser.add_argument(
-        "--sizes", type=int, nargs="+", default=[1000, 10000], help="repository sizes (files)"
+        "--budget", type=float, default=60.0, help="stop repeating a command after this many seconds (60)"
     )
-    parser.add_argument("--repeat", type=int, default=3, help="runs per command at most (default 3)")
-    parser.add_argument(
-        "--budget",
-        type=float,
-        default=60.0,
-        help="stop repeating a command once its runs took this many seconds (default 60)",
-    )
-    parser.add_argument(
-        "--work", type=Path, help="folder for generated repositories, kept and reused (default: a temp dir)"
-    )
+    parser.add_argument("--work", type=Path, help="folder for generated repositories, kept and reused")
     parser.add_argument("--seed", type=int, default=0, help="generator seed (default 0)")
-    parser.add_argument(
-        "--json", type=Path, help="also write the results and the machine description to this JSON file"
-    )
+    parser.add_argument("--json", type=Path, help="also write every run and the machine to this JSON file")
+    parser.add_argument("--no-cjs", action="store_true", help="leave check-jsonschema out (it takes minutes)")
+    parser.add_argument("--no-real", action="store_true", help="leave the real repository out")
     args = parser.parse_args(argv)
     if args.repeat < 1 or any(s < 1 for s in args.sizes):
         parser.error("--repeat and --sizes must be positive")
-
     keep = args.work is not None
     work = args.work.resolve() if keep else Path(tempfile.mkdtemp(prefix="pacts-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    env = {k: v for k, v in os.environ.items() if k not in ("PACTS_REPO", "PACTS_NO_CACHE", "PACTS_DEBUG")}
-    env |= {"NO_COLOR": "1", "TERM": "dumb", "COLUMNS": "100", "XDG_CACHE_HOME": str(work / "cache-unused")}
+    bench = Bench(args, work)
     try:
         schema, schema_note = _schema_file(work)
         if schema_note:
             print(f"bench: {schema_note}", file=sys.stderr)
-        results = [
-            _repeat(
-                Result("pacts --help (start-up)", None),
-                max(args.repeat, 5),
-                args.budget,
-                lambda: _timed([_tool("pacts"), "--help"], env, work)[:2],
-            )
-        ]
+        if not args.no_real:
+            bench.real()
         for size in args.sizes:
-            folder = _repository(work, size, args.seed)
-            results += bench_size(size, folder, schema, work, env, args)
+            bench.size(size, _repository(work, size, args.seed), schema)
     finally:
         if not keep:
             shutil.rmtree(work, ignore_errors=True)
-    info = machine()
-    table = markdown(results)
-    print(
-        f"\nnproc {info['nproc']}, {info['cpu']}, Python {info['python']}, "
-        f"mineralpacts {info['mineralpacts']}, check-jsonschema {info['check-jsonschema']}\n"
-    )
+    bench.loads.append(_load())
+    info = machine() | {"load_average_before_after": bench.loads}
+    table = markdown(bench.results)
+    print(f"\n{json.dumps(info)}\n")
     print(table)
     if args.json:
-        payload = {"machine": info, "schema_note": schema_note, "results": [r.row() for r in results]}
+        payload = {"machine": info, "schema_note": schema_note, "results": [r.row() for r in bench.results]}
+        args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(payload, indent=2) + "\n", "utf-8")
     return 0
 
