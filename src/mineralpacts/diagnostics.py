@@ -38,6 +38,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "Y016": ("error", "top level is not a mapping"),
     "Y017": ("error", "mapping key is not a plain scalar"),
     "Y018": ("error", "value is too long"),
+    "Y019": ("warning", "unquoted yes, no, on, off, y or n: a boolean to YAML 1.1 readers"),
     "S101": ("error", "required field missing"),
     "S102": ("error", "unknown field"),
     "S103": ("error", "wrong type"),

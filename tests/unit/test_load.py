@@ -140,3 +140,27 @@ def test_dumped_yaml_reads_back_the_same_in_yaml_1_1_and_1_2(text: str) -> None:
     dumped = dump_yaml({"v": text})
     assert yaml.safe_load(dumped) == {"v": text}  # PyYAML: YAML 1.1
     assert load_text(dumped).data == {"v": text}  # our loader: YAML 1.2
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("code: NO\n", "code"),
+        ("a: yes\n", "a"),
+        ("a: Off\n", "a"),
+        ("a: n\n", "a"),
+        ("a: [x, Y]\n", "a[1]"),
+        ("on: signature\n", "on"),
+        ("ON: 1\n", "ON"),
+    ],
+)
+def test_an_unquoted_yaml_1_1_boolean_is_a_warning(text: str, field: str) -> None:
+    """Issue 10, finding 2: what we read as a string, YAML 1.1 readers read as a boolean."""
+    doc = load_text(text)
+    assert doc.ok  # a warning: the file reads fine here
+    assert [(d.code, d.severity, d.field) for d in doc.diagnostics] == [("Y019", "warning", field)]
+
+
+@pytest.mark.parametrize("text", ["code: 'NO'\n", 'a: "yes"\n', "a: true\n", "a: nothing\n", "'on': 1\n"])
+def test_quoted_words_and_real_booleans_are_fine(text: str) -> None:
+    assert load_text(text).diagnostics == []

@@ -51,3 +51,13 @@ def test_cap_keeps_the_first_errors_by_position_and_every_warning() -> None:
     kept, dropped = cap_diagnostics([*errors, warning], 2)
     assert [d.line for d in kept] == [3, 7, 1] and dropped == 1
     assert cap_diagnostics([*errors, warning], None) == ([*errors, warning], 0)
+
+
+def test_a_boolean_where_a_word_is_meant_says_how_to_write_each() -> None:
+    """Issue 10, finding 2: YAML's booleans and words taken for each other get the remedy."""
+    text = (CASES / "invalid" / "yaml11-booleans.yaml").read_text("utf-8")
+    _, diagnostics = validate_document(load_text(text, "x.yaml"))
+    messages = {(d.code, d.field): d.message for d in diagnostics}
+    assert messages[("S103", "title")].endswith("if you mean the word, write it in quotes: 'true'")
+    assert messages[("S103", "legally_binding.value")].endswith("; write true")
+    assert "write 'NO' in quotes for the word" in messages[("Y019", "parties[1].code")]

@@ -89,6 +89,18 @@ def _type_name(value: Any) -> str:
     }.get(type(value), type(value).__name__)
 
 
+def _boolean_hint(expected: str, instance: Any) -> str:
+    """The remedy when a YAML boolean and a word were taken for each other."""
+    if isinstance(instance, bool) and "string" in expected:
+        return f"; if you mean the word, write it in quotes: '{str(instance).lower()}'"
+    if isinstance(instance, str) and "boolean" in expected and instance.lower() in _YES_NO:
+        return f"; write {_YES_NO[instance.lower()]}"
+    return ""
+
+
+_YES_NO = {"yes": "true", "y": "true", "on": "true", "no": "false", "n": "false", "off": "false"}
+
+
 def _pick(error: Any) -> Any:
     """For anyOf/oneOf errors (an optional field), the branch error that explains the problem."""
     while error.validator in ("anyOf", "oneOf") and error.context:
@@ -175,7 +187,7 @@ def schema_diagnostics(doc: Document, limit: int | None = None) -> list[Diagnost
                     doc.path,
                     doc.pos(path),
                     "S103",
-                    f"expected {expected}, found {_type_name(error.instance)}",
+                    f"expected {expected}, found {_type_name(error.instance)}{_boolean_hint(expected, error.instance)}",
                     path,
                 )
             )

@@ -61,6 +61,8 @@ _HEX = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 _INF = re.compile(r"^[-+]?\.(inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(nan|NaN|NAN)$")
+# YAML 1.1 booleans that YAML 1.2 reads as strings (true and false are booleans in both).
+_YAML11_BOOL = frozenset({"yes", "no", "on", "off", "y", "n"})
 
 
 @dataclass
@@ -206,6 +208,8 @@ class _Builder:
                     value = None
                 elif tag_ok:
                     value = _scalar(event.value, event.tag, event.implicit[0])
+                    if event.implicit[0] and event.tag is None and event.value.lower() in _YAML11_BOOL:
+                        self._yaml11_bool(event.value, pos, path, key=False)
                 else:
                     value = None
                 if event.anchor:
@@ -235,6 +239,8 @@ class _Builder:
         key = event.value if not event.implicit[0] else _scalar(event.value, event.tag, True)
         if not isinstance(key, str):
             key = event.value
+        elif event.implicit[0] and event.tag is None and key.lower() in _YAML11_BOOL:
+            self._yaml11_bool(key, pos, (*path, key), key=True)
         if key in frame[4]:
             first = self.doc.key_positions.get((*path, key), pos)
             self.doc.error(pos, "Y011", f"duplicate key {key!r} (first at line {first[0]})", (*path, key))
@@ -243,6 +249,20 @@ class _Builder:
             frame[4].add(key)
             self.doc.key_positions[(*path, key)] = pos
         frame[2] = key
+
+    def _yaml11_bool(self, text: str, pos: Pos, path: FieldPath, key: bool) -> None:
+        """``NO`` (Norway), ``on:``: strings here, booleans to PyYAML and other YAML 1.1 readers."""
+        boolean = "true" if text.lower() in ("yes", "on", "y") else "false"
+        remedy = f"write '{text}' in quotes"
+        if not key:
+            remedy += f" for the word, {boolean} for the boolean"
+        self.doc.error(
+            pos,
+            "Y019",
+            f"unquoted {'key' if key else 'value'} {text} is text here but the boolean {boolean} to YAML 1.1 "
+            f"readers (PyYAML, most scripts): {remedy}",
+            path,
+        )
 
     def _attach(
         self, stack: list[list[Any]], value: Any, size: int, root: Any, root_set: bool

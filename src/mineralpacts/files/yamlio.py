@@ -34,6 +34,8 @@ def needs_quotes(value: str) -> bool:
         or (value[:1].isdigit() and not any(c.isspace() for c in value))
     ):
         return True
+    if value.lower() in ("y", "n"):  # booleans in YAML 1.1 itself, though not to PyYAML
+        return True
     tag = _yaml11_resolver().resolve(yaml.ScalarNode, value, (True, False))
     return bool(tag != "tag:yaml.org,2002:str")
 
