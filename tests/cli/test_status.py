@@ -129,3 +129,56 @@ def test_show_status_line_in_terminal_view(invoke: Invoke, one: Path) -> None:
     result = invoke("show", "uk-japan-2023", "--on", "2029-10-28", repo=one)
     assert result.exit_code == 0
     assert "Status: expired on 2029-10-28" in result.stdout
+
+
+@pytest.fixture
+def succession(tmp_path: Path) -> Path:
+    """uk-japan-2023 and a made-up successor that supersedes it, in force on 2027-01-01."""
+    from mineralpacts.files.load import load_path
+    from mineralpacts.files.yamlio import dump_yaml
+
+    folder = tmp_path / "agreements"
+    folder.mkdir()
+    shutil.copy(AGREEMENTS / "uk-japan-2023.yaml", folder)
+    data = load_path(AGREEMENTS / "uk-japan-2023.yaml").data
+    data["id"] = "uk-japan-2026"
+    data["signed"] = {**data["signed"], "date": "2026-09-01"}
+    data["entry_into_force"] = {"how": "exchange-of-notes", "date": "2027-01-01"}
+    data["term"] = {"status": "unknown"}
+    data["related"] = [{"id": "uk-japan-2023", "relation": "supersedes"}]
+    (folder / "uk-japan-2026.yaml").write_text(dump_yaml(data), "utf-8")
+    return folder
+
+
+def test_status_names_the_successor_and_unknowns_are_null(invoke: Invoke, succession: Path) -> None:
+    before = rows(invoke, "--on", "2026-12-31", repo=succession)
+    assert before["uk-japan-2023"]["state"] == "renewal-term-1"
+    assert before["uk-japan-2023"]["next_deadline_kind"] == "superseded"
+    assert before["uk-japan-2026"]["state"] == "not-yet-in-force"
+    after = rows(invoke, "--on", "2027-01-01", repo=succession)
+    old, new = after["uk-japan-2023"], after["uk-japan-2026"]
+    assert old["state"] == "superseded" and old["superseded_by"] == "uk-japan-2026"
+    assert old["in_force"] is False and old["not_ended"] is False
+    assert new["state"] == "unknown" and new["supersedes"] == "uk-japan-2023"
+    assert new["in_force"] is None and new["not_ended"] is True  # unknown is null, never false
+    assert "in force from 2027-01-01 (exchange of notes)" in new["text"]
+
+
+def test_list_not_ended_beside_the_exact_states(invoke: Invoke, succession: Path) -> None:
+    def ids(*args: str) -> list[str]:
+        result = invoke("list", "--format", "ids", *args, repo=succession)
+        assert result.exit_code == 0, result.output
+        return result.stdout.split()
+
+    assert ids("--status", "not-ended", "--on", "2027-01-01") == ["uk-japan-2026"]
+    assert ids("--status", "in-force", "--on", "2027-01-01") == []
+    assert ids("--status", "superseded", "--on", "2027-01-01") == ["uk-japan-2023"]
+    assert ids("--status", "not-ended", "--on", "2026-12-31") == ["uk-japan-2023"]
+
+
+def test_show_names_the_successor_of_the_older_file(invoke: Invoke, succession: Path) -> None:
+    result = invoke("show", "uk-japan-2023", "--on", "2027-01-01", "--format", "markdown", repo=succession)
+    assert (
+        "superseded by uk\\-japan\\-2026" in result.stdout or "superseded by uk-japan-2026" in result.stdout
+    )
+    assert "- superseded by `uk-japan-2026`" in result.stdout

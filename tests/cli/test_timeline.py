@@ -54,7 +54,6 @@ def test_uk_japan_deadlines_in_order(invoke: Invoke, small_repo: Path) -> None:
 
 def test_real_timeline_is_sorted_and_bounded(invoke: Invoke) -> None:
     from mineralpacts.analysis.lifecycle import date_bounds
-
     from mineralpacts.model.dates import date_anchor
 
     got = [e for e in entries(invoke, "--from", "2024-01-01", "--to", "2026-12-31") if e["date"]]

@@ -187,3 +187,14 @@ def test_compare_shows_entry_into_force_and_focus() -> None:
     facts = {k: (x, y) for k, x, y in compare(build(real_data("uk-japan-2023")), build(data)).facts}
     assert facts["entry into force"] == ("not recorded", "exchange-of-notes, 2024-01-15")
     assert facts["focus"] == ("dedicated", "broader")
+
+
+def test_qualifying_a_mineral_is_a_change_to_that_mineral() -> None:
+    old, new = real_data("uk-japan-2023"), real_data("uk-japan-2023")
+    old["minerals"] = ["lithium", "cobalt"]
+    new["minerals"] = ["lithium", {"mineral": "cobalt", "named": "potential"}]
+    review = {"date": "2024-05", "kind": "review-meeting", "summary": "Reviewed."}
+    old["events"] = [review]
+    new["events"] = [review, {"date": None, "kind": "talks", "summary": "Talks announced."}]
+    got = [(c.path, c.kind) for c in changes(build(old), build(new))]
+    assert got == [("minerals[cobalt]", "changed"), ("events[undated talks]", "added")]

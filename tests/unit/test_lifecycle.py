@@ -569,29 +569,175 @@ EXPIRED = agreement(
 # (family, id, on, state label, in_force, not_ended, words the reason or line must contain)
 ISSUE_9 = [
     # A superseded agreement before and after its successor commences (on entry into force).
-    pytest.param([OLD, NEW], "old-2012", "2024-08-31", "open-ended", True, True, "next: 2024-09-01, superseded by new-2024", id="superseded-before-successor-commences"),
-    pytest.param([OLD, NEW], "old-2012", "2024-09-01", "superseded", False, False, "superseded by new-2024, which took effect 2024-09-01", id="superseded-when-successor-commences"),
-    pytest.param([OLD], "old-2012", "2024-09-01", "open-ended", True, True, "the text states no end", id="without-successor-in-family"),
-    pytest.param([OLD, SIGNED_ONLY], "old-2012", "2025-06-01", "unknown", None, None, "when it took effect is not recorded", id="successor-start-not-recorded"),
-    pytest.param([OLD, SIGNED_ONLY], "old-2012", "2025-03-09", "open-ended", True, True, "", id="before-successor-signed"),
-    pytest.param([OLD_ENDED_BY_EVENT, NEW], "old-2012", "2024-09-01", "discontinued", False, False, "discontinued 2023-12-31", id="event-says-otherwise"),
+    pytest.param(
+        [OLD, NEW],
+        "old-2012",
+        "2024-08-31",
+        "open-ended",
+        True,
+        True,
+        "next: 2024-09-01, superseded by new-2024",
+        id="superseded-before-successor-commences",
+    ),
+    pytest.param(
+        [OLD, NEW],
+        "old-2012",
+        "2024-09-01",
+        "superseded",
+        False,
+        False,
+        "superseded by new-2024, which took effect 2024-09-01",
+        id="superseded-when-successor-commences",
+    ),
+    pytest.param(
+        [OLD],
+        "old-2012",
+        "2024-09-01",
+        "open-ended",
+        True,
+        True,
+        "the text states no end",
+        id="without-successor-in-family",
+    ),
+    pytest.param(
+        [OLD, SIGNED_ONLY],
+        "old-2012",
+        "2025-06-01",
+        "unknown",
+        None,
+        None,
+        "when it took effect is not recorded",
+        id="successor-start-not-recorded",
+    ),
+    pytest.param(
+        [OLD, SIGNED_ONLY],
+        "old-2012",
+        "2025-03-09",
+        "open-ended",
+        True,
+        True,
+        "",
+        id="before-successor-signed",
+    ),
+    pytest.param(
+        [OLD_ENDED_BY_EVENT, NEW],
+        "old-2012",
+        "2024-09-01",
+        "discontinued",
+        False,
+        False,
+        "discontinued 2023-12-31",
+        id="event-says-otherwise",
+    ),
     # Entry into force after signature starts the term.
-    pytest.param([OLD, NEW], "new-2024", "2024-06-01", "not-yet-in-force", False, False, "enters into force 2024-09-01", id="signed-not-yet-in-force"),
-    pytest.param([OLD, NEW], "new-2024", "2024-09-01", "initial-term", True, True, "(2024-09-01 to 2029-08-31)", id="entry-into-force-starts-term"),
-    pytest.param([NOTES], "notes-2020", "2020-02-01", "not-yet-in-force", False, False, "enters into force 2020-03-01", id="eif-term-unknown-before"),
-    pytest.param([NOTES], "notes-2020", "2021-01-01", "unknown", None, True, "in force from 2020-03-01 (exchange of notes)", id="eif-term-unknown-after"),
+    pytest.param(
+        [OLD, NEW],
+        "new-2024",
+        "2024-06-01",
+        "not-yet-in-force",
+        False,
+        False,
+        "enters into force 2024-09-01",
+        id="signed-not-yet-in-force",
+    ),
+    pytest.param(
+        [OLD, NEW],
+        "new-2024",
+        "2024-09-01",
+        "initial-term",
+        True,
+        True,
+        "(2024-09-01 to 2029-08-31)",
+        id="entry-into-force-starts-term",
+    ),
+    pytest.param(
+        [NOTES],
+        "notes-2020",
+        "2020-02-01",
+        "not-yet-in-force",
+        False,
+        False,
+        "enters into force 2020-03-01",
+        id="eif-term-unknown-before",
+    ),
+    pytest.param(
+        [NOTES],
+        "notes-2020",
+        "2021-01-01",
+        "unknown",
+        None,
+        True,
+        "in force from 2020-03-01 (exchange of notes)",
+        id="eif-term-unknown-after",
+    ),
     # A two-day window: the same answer for both days, and one where the days differ.
-    pytest.param([WINDOW_SILENT], "window-2021", "2021-05-04", "open-ended", True, True, "", id="window-same-answer"),
-    pytest.param([WINDOW_SILENT], "window-2021", "2021-05-03", "unknown", None, None, "the day is not recorded", id="window-answers-differ"),
-    pytest.param([WINDOW_TERM], "window-2023", "2026-11-30", "renewal-term-1", True, True, "every day it could have commenced", id="window-fixed-term-same"),
-    pytest.param([WINDOW_TERM], "window-2023", "2026-10-27", "unknown", None, True, "cannot be computed", id="window-fixed-term-differs"),
+    pytest.param(
+        [WINDOW_SILENT], "window-2021", "2021-05-04", "open-ended", True, True, "", id="window-same-answer"
+    ),
+    pytest.param(
+        [WINDOW_SILENT],
+        "window-2021",
+        "2021-05-03",
+        "unknown",
+        None,
+        None,
+        "the day is not recorded",
+        id="window-answers-differ",
+    ),
+    pytest.param(
+        [WINDOW_TERM],
+        "window-2023",
+        "2026-11-30",
+        "renewal-term-1",
+        True,
+        True,
+        "every day it could have commenced",
+        id="window-fixed-term-same",
+    ),
+    pytest.param(
+        [WINDOW_TERM],
+        "window-2023",
+        "2026-10-27",
+        "unknown",
+        None,
+        True,
+        "cannot be computed",
+        id="window-fixed-term-differs",
+    ),
     # Undated events: kept in order between their neighbours.
-    pytest.param([UNDATED_END], "undated-2022", "2024-02-15", "open-ended", True, True, "", id="undated-end-not-before-earlier-event"),
-    pytest.param([UNDATED_END], "undated-2022", "2025-01-01", "unknown", None, None, "discontinued on a day that is not recorded", id="undated-end-after"),
+    pytest.param(
+        [UNDATED_END],
+        "undated-2022",
+        "2024-02-15",
+        "open-ended",
+        True,
+        True,
+        "",
+        id="undated-end-not-before-earlier-event",
+    ),
+    pytest.param(
+        [UNDATED_END],
+        "undated-2022",
+        "2025-01-01",
+        "unknown",
+        None,
+        None,
+        "discontinued on a day that is not recorded",
+        id="undated-end-after",
+    ),
     # not-ended beside the exact states.
-    pytest.param([NOT_PUBLIC], "secret-2019", "2026-11-30", "unknown", None, True, "signed 2019-06-01; no end recorded; last recorded activity 2023-05 (follow up)", id="not-ended-unknown-term"),
+    pytest.param(
+        [NOT_PUBLIC],
+        "secret-2019",
+        "2026-11-30",
+        "unknown",
+        None,
+        True,
+        "signed 2019-06-01; no end recorded; last recorded activity 2023-05 (follow up)",
+        id="not-ended-unknown-term",
+    ),
     pytest.param([EXPIRED], "fixed-2015", "2026-11-30", "expired", False, False, "", id="expired-is-ended"),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(("family", "ident", "on", "label", "in_force", "not_ended", "words"), ISSUE_9)
@@ -649,3 +795,46 @@ def test_undated_events_are_ordered_shown_and_left_out_of_the_calendar() -> None
     pytest.importorskip("icalendar")
     ics = to_ics(entries, dt.datetime(2026, 11, 30, tzinfo=dt.UTC)).decode()
     assert ics.count("BEGIN:VEVENT") == 1 and "talks" not in ics
+
+
+def test_worked_examples_in_the_docs() -> None:
+    """Every row of docs/lifecycle.md's worked-examples tables is what the engine prints."""
+    import re
+
+    from mineralpacts.analysis.lifecycle import Family
+
+    withdrawn = agreement(
+        "uk-japan-2023",
+        "2023-10-28",
+        {
+            "status": "stated",
+            "commencement": {"from": "signature"},
+            "initial_period": {"years": 3},
+            "renewal": {"kind": "automatic", "period": {"years": 3}, "max_renewals": 1},
+            "notice": {"days": 90, "written": True, "ref": "4.5"},
+        },
+        events=[
+            {"date": "2025-03-03", "kind": "other", "summary": "The UK gave Japan written notice (4.5)."},
+            {
+                "date": "2025-06-01",
+                "kind": "discontinuation",
+                "summary": "Discontinued 90 days after the UK's written notice of 3 March 2025 (4.5).",
+            },
+        ],
+    )
+    undated = agreement(
+        "undated-2022",
+        "2022-06-01",
+        {"status": "not-public"},
+        events=[
+            {"date": "2024-03", "kind": "review-meeting", "summary": "Reviewed."},
+            {"date": None, "kind": "talks", "summary": "Talks on a joint project announced."},
+        ],
+    )
+    family = Family.of([OLD, NEW, WINDOW_SILENT, undated, withdrawn])
+    text = (Path(__file__).resolve().parents[2] / "docs" / "lifecycle.md").read_text("utf-8")
+    section = text.split("## Worked examples: what the record says", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"^\| `([a-z0-9-]+)` \| (\d{4}-\d{2}-\d{2}) \| (.+) \|$", section, re.M)
+    assert len(rows) == 9
+    for ident, on, line in rows:
+        assert status(family.agreements[ident], D(on), family).describe() == line

@@ -219,3 +219,22 @@ def test_party_name_from_the_data_never_reaches_a_page_unescaped(uk_japan: Agree
     for page in out.rglob("*.html"):
         text = page.read_text("utf-8")
         assert "<script>window" not in text and "<img src=x" not in text, page
+
+
+def test_pages_name_links_that_only_the_other_file_records(uk_japan: Agreement) -> None:
+    """The site's Related section and status come from the derived links (issue 9)."""
+    from mineralpacts.analysis.lifecycle import Family, status
+    from mineralpacts.model.agreement import Related
+
+    successor = uk_japan.model_copy(
+        update={"id": "uk-japan-2026", "related": [Related(id="uk-japan-2023", relation="supersedes")]}
+    )
+    family = Family.of([uk_japan, successor])
+    st = standing(uk_japan, ON, family)
+    assert [(x.relation, x.target) for x in st.links] == [("superseded-by", "uk-japan-2026")]
+    page = render_html(uk_japan, ON, family)
+    assert "superseded by" in page and "uk-japan-2026" in page
+    assert "superseded by" not in render_html(uk_japan, ON)  # alone, the older file says nothing
+    st_new = standing(successor, ON, family)
+    assert [(x.relation, x.target) for x in st_new.links] == [("supersedes", "uk-japan-2023")]
+    assert st.label == status(uk_japan, ON, family).describe()

@@ -38,7 +38,7 @@ IDENTITY: dict[str, Callable[[dict[str, Any]], str]] = {
     "parties": lambda d: str(d["code"]),
     "parties[].signatories": lambda d: str(d["name"]),
     "sources": lambda d: str(d["url"]),
-    "events": lambda d: f"{d['date']} {d['kind']}",
+    "events": lambda d: f"{d['date'] or 'undated'} {d['kind']}",
     "unknown": lambda d: str(d["field"]),
     "discrepancies": lambda d: str(d["field"]),
     "discrepancies[].values": lambda d: str(d["value"]),
@@ -48,7 +48,7 @@ IDENTITY: dict[str, Callable[[dict[str, Any]], str]] = {
 
 @dataclass(frozen=True)
 class Change:
-    """One field-level change: ``path`` like ``areas[investment].ref`` or ``term.notice_days``."""
+    """One field-level change: ``path`` like ``areas[investment].ref`` or ``term.notice.days``."""
 
     path: str
     kind: Kind
@@ -97,7 +97,13 @@ def _diff(a: Any, b: Any, path: str, schema: str, out: list[Change]) -> None:
                 out,
             )
     elif isinstance(a, list) and isinstance(b, list):
-        ka, kb = _keys(a, schema), _keys(b, schema)
+        ka: list[str] | None
+        kb: list[str] | None
+        if schema == "minerals" and any(isinstance(i, dict) for i in [*a, *b]):
+            # A plain term and its qualified form are one mineral: key both sides by the term.
+            ka, kb = ([str(i["mineral"]) if isinstance(i, dict) else str(i) for i in x] for x in (a, b))
+        else:
+            ka, kb = _keys(a, schema), _keys(b, schema)
         if ka is None or kb is None:
             out += [Change(path, "removed", x, None) for x in a if x not in b]
             out += [Change(path, "added", None, x) for x in b if x not in a]

@@ -140,10 +140,12 @@ def commencement(a: Agreement) -> tuple[str | None, str]:
         if a.signed.status == "announced" or a.signed.date is None:
             return None, "it takes effect on signature, and no signature date is recorded"
         if a.term.status == "silent":
-            return a.signed.date, f"{a.signed.status} {a.signed.date}"
-        return a.signed.date, f"commenced on signature, {a.signed.date}"
+            return a.signed.date, f"{a.signed.status} {date_words(a.signed.date)}"
+        return a.signed.date, f"commenced on signature, {date_words(a.signed.date)}"
     if kind == "date" and c is not None:
-        return (c.date, f"commenced {c.date}") if c.date else (None, "the commencement date is not recorded")
+        if c.date is None:
+            return None, "the commencement date is not recorded"
+        return c.date, f"commenced {date_words(c.date)}"
     if eif is not None and (kind in ("entry-into-force", "unknown")):
         if eif.date is None:
             return None, "it takes effect on entry into force, and no date of entry into force is recorded"
@@ -282,7 +284,11 @@ def status(a: Agreement, on: dt.date, family: Family | None = None) -> Status:
         late[2].number if late[2] else None
     )
     if same and early[0] != "unknown":
-        ends = f"; the term ends between {early[2].end} and {late[2].end}" if early[2] and late[2] else ""
+        ends = (
+            f"; the current term ends between {early[2].end} and {late[2].end}"
+            if early[2] and late[2]
+            else ""
+        )
         reason = f"{how}: every day it could have commenced gives the same answer{ends}"
         return replace(make(early[0], reason), number=early[2].number if early[2] else None)
     return make("unknown", f"{how}; without the day the state on {on} cannot be computed")

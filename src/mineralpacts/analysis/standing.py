@@ -133,7 +133,7 @@ class Status:
         if self.state != "unknown":
             return []
         out = []
-        if self.signed and self.signed not in self.reason:
+        if self.signed and date_words(self.signed) not in self.reason:
             out.append(f"signed {date_words(self.signed)}")
         if not self.end_recorded:
             out.append("no end recorded")
