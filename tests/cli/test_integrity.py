@@ -238,3 +238,71 @@ def test_validate_warns_when_the_id_contradicts_the_file(invoke: Any, tmp_path: 
     assert "its year is 2019 but the agreement was signed in 2022" in line
     assert "the convention gives korea-uk-2022" in line
     assert invoke("validate", "--strict", str(folder), repo=folder).exit_code == 1
+
+
+# --------------------------------------------------------------- finding 1: duplicate ids
+
+
+@pytest.fixture
+def duplicated(tmp_path: Path) -> Path:
+    """norway-uk-2024 twice: the file named after it and a copy with another note (which sorts
+    first, so it used to answer), beside an agreement with a unique id."""
+    original = agreement_text("norway-uk-2024")
+    return write_repo(
+        tmp_path / "agreements",
+        {
+            "norway-uk-2024.yaml": original,
+            "norway-uk-2024-copy.yaml": original.replace("notes: Has", "notes: The copy has"),
+            "drc-germany-2023.yaml": agreement_text("drc-germany-2023", ("CD", "DE"), "2023-03"),
+        },
+    )
+
+
+def test_validate_reports_every_file_that_claims_a_shared_id(invoke: Any, duplicated: Path) -> None:
+    lines = invoke("validate", str(duplicated), repo=duplicated).stdout.splitlines()
+    r302 = sorted(line.split(":")[0].rsplit("/", 1)[-1] for line in lines if " R302 " in line)
+    assert r302 == ["norway-uk-2024-copy.yaml", "norway-uk-2024.yaml"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("list", "--format", "ids"),
+        ("status", "--format", "json"),
+        ("timeline", "--format", "json"),
+        ("stats", "--format", "json"),
+        ("export", "--output", "-"),
+        ("render", "drc-germany-2023"),
+    ],
+    ids=lambda args: args[0],
+)
+def test_read_commands_leave_out_and_name_every_file_of_a_shared_id(
+    invoke: Any, duplicated: Path, args: tuple[str, ...]
+) -> None:
+    """Finding 1: a duplicate id silently won (the copy sorts first) in list, show and exports."""
+    result = invoke(*args, repo=duplicated)
+    assert result.exit_code == 0, result.stderr
+    assert "norway-uk-2024" not in result.stdout and "The copy has" not in result.stdout
+    warning = next(line for line in result.stderr.splitlines() if "claims the id 'norway-uk-2024'" in line)
+    assert "norway-uk-2024-copy.yaml" in warning and "norway-uk-2024.yaml" in warning
+
+
+def test_show_of_a_shared_id_exits_1_naming_both_files(invoke: Any, duplicated: Path) -> None:
+    result = invoke("show", "norway-uk-2024", repo=duplicated)
+    assert result.exit_code == 1 and result.stdout == ""
+    error = result.stderr.splitlines()[-1]
+    assert error.startswith("error: id 'norway-uk-2024' is claimed by")
+    assert "norway-uk-2024-copy.yaml" in error and "norway-uk-2024.yaml" in error
+
+
+def test_the_library_carries_the_duplicates_in_problems(duplicated: Path) -> None:
+    from mineralpacts.store.repository import Repository
+
+    repo = Repository.load(duplicated, use_cache=False)
+    assert [a.id for a in repo] == ["drc-germany-2023"]
+    assert set(repo.duplicates["norway-uk-2024"]) == {
+        duplicated / "norway-uk-2024.yaml",
+        duplicated / "norway-uk-2024-copy.yaml",
+    }
+    r302 = {Path(d.path).name for d in repo.problems if d.code == "R302"}
+    assert r302 == {"norway-uk-2024.yaml", "norway-uk-2024-copy.yaml"}

@@ -388,7 +388,11 @@ def _repository_rules(report: Report, docs: list[tuple[Path, Document]]) -> None
     known: set[str] = set()
     for folder in {p.parent for p, _ in docs}:
         known |= {p.stem for p in folder.iterdir() if p.suffix in (".yaml", ".yml")}
-    first_seen: dict[str, str] = {}
+    from mineralpacts.check.ids import duplicate_ids
+
+    # every file claiming a shared id is in error, not only the later ones: none can be trusted
+    claims = [(Path(doc.path), r.agreement) for (_, doc), r in zip(docs, report.files, strict=True)]
+    shared = {path: dup for dup in duplicate_ids((p, a.id) for p, a in claims if a) for path in dup.paths}
     for (path, doc), result in zip(docs, report.files, strict=True):
         a = result.agreement
         if a is None:
@@ -404,18 +408,9 @@ def _repository_rules(report: Report, docs: list[tuple[Path, Document]]) -> None
                     ("id",),
                 )
             )
-        if a.id in first_seen:
-            result.diagnostics.append(
-                Diagnostic.make(
-                    doc.path,
-                    doc.pos(("id",)),
-                    "R302",
-                    f"id {a.id!r} is also used by {first_seen[a.id]}",
-                    ("id",),
-                )
-            )
-        else:
-            first_seen[a.id] = doc.path
+        if Path(doc.path) in shared:
+            message = shared[Path(doc.path)].message(Path(doc.path))
+            result.diagnostics.append(Diagnostic.make(doc.path, doc.pos(("id",)), "R302", message, ("id",)))
     from mineralpacts.check.rules import relation_diagnostics
 
     loaded = [(doc, r) for (_p, doc), r in zip(docs, report.files, strict=True) if r.agreement is not None]

@@ -37,8 +37,12 @@ class RootOptions:
         from mineralpacts.store.repository import Repository
 
         repository = Repository.load(self.repo)
-        if repository.problems:
-            files = sorted({d.path for d in repository.problems})
+        shared = {str(path) for paths in repository.duplicates.values() for path in paths}
+        for ident, paths in sorted(repository.duplicates.items()):
+            names = ", ".join(map(str, paths))
+            warn(f"left out {names}: each claims the id {ident!r} (run `pacts validate`)")
+        files = sorted({d.path for d in repository.problems} - shared)
+        if files:
             warn(f"skipped {len(files)} invalid file(s): {', '.join(files)} (run `pacts validate`)")
         return repository
 

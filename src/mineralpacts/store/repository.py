@@ -19,14 +19,14 @@ import datetime as dt
 import json
 import os
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mineralpacts.diagnostics import Diagnostic
-from mineralpacts.errors import NotFound, RepositoryNotFound
+from mineralpacts.errors import DataError, NotFound, RepositoryNotFound
 
 if TYPE_CHECKING:
     from mineralpacts.model.agreement import Agreement
@@ -141,6 +141,8 @@ class Repository:
     paths: dict[str, Path] = field(default_factory=dict)
     problems: list[Diagnostic] = field(default_factory=list)
     store: Store | None = field(default=None, repr=False, compare=False)
+    #: ids claimed by more than one file, with those files (all left out: none is the one meant)
+    duplicates: dict[str, tuple[Path, ...]] = field(default_factory=dict)
 
     @classmethod
     def load(
@@ -189,6 +191,7 @@ class Repository:
             paths={ident: root / name for ident, name in ids.items()},
             problems=problems + rule_errors,
             store=store,
+            duplicates=_duplicates((root / row.name, row.id) for row in store.rows() if row.id),
         )
 
     def __iter__(self) -> Iterator[Agreement]:
@@ -201,7 +204,11 @@ class Repository:
         return ident in self.agreements
 
     def get(self, ident: str) -> Agreement:
-        """The agreement with id ``ident``; :class:`NotFound` (with the nearest ids) otherwise."""
+        """The agreement with id ``ident``; :class:`NotFound` (with the nearest ids) otherwise, and
+        :class:`~mineralpacts.errors.DataError` naming the files when several claim the id."""
+        if ident in self.duplicates:
+            files = " and ".join(str(p) for p in self.duplicates[ident])
+            raise DataError(f"id {ident!r} is claimed by {files}; rename all but one (run pacts validate)")
         if ident not in self.agreements:
             from mineralpacts.model.vocab import suggest
 
@@ -230,6 +237,12 @@ class Repository:
             return self.ids()
         answered = {path.name: ident for ident, path in self.paths.items()}
         return sorted(answered[n] for n in self.store.select(**narrow) if n in answered)
+
+
+def _duplicates(claims: Iterable[tuple[Path, str]]) -> dict[str, tuple[Path, ...]]:
+    from mineralpacts.check.ids import duplicate_ids
+
+    return {dup.id: dup.paths for dup in duplicate_ids(claims)}
 
 
 def _diagnostics(path: str, rows: list[list[Any]]) -> list[Diagnostic]:
