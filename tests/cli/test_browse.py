@@ -157,7 +157,7 @@ def test_a_bug_is_one_line_and_exit_3_not_a_traceback(invoke: Any, monkeypatch: 
     def broken(*_: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(mineralpacts.analysis.query, "filter_agreements", broken)
+    monkeypatch.setattr(mineralpacts.analysis.query, "select_ids", broken)
     result = invoke("list")
     assert result.exit_code == 3
     assert result.stderr.startswith("error: internal error: RuntimeError: boom")

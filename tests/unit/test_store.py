@@ -255,3 +255,42 @@ def test_a_large_file_is_reported_with_its_real_size(tmp_path: Path) -> None:
     for cache in (None, OutcomeCache()):
         [found] = validate_paths([big], cache=cache).diagnostics
         assert found.code == "Y002" and "1,500,000 bytes" in found.message
+
+
+FILTERS = [
+    {},
+    {"parties": ["GB"]},
+    {"parties": ["UK", "Japan"]},
+    {"areas": ["investment"], "minerals": ["lithium"]},
+    {"instruments": ["mou", "moc"], "levels": ["government"]},
+    {"focus": ["broader"]},
+    {"signed_since": "2020", "signed_until": "2023-06"},
+    {"signed_until": "2010"},
+]
+
+
+@pytest.mark.parametrize("which", ["real", "generated"])
+def test_list_and_stats_from_the_store_equal_those_from_the_model(
+    which: str, repo_copy: Path, gen_copy: Path
+) -> None:
+    from mineralpacts.analysis.query import (
+        Filters,
+        filter_agreements,
+        select_ids,
+        summary_row,
+        summary_rows,
+    )
+    from mineralpacts.analysis.stats import compute_stats
+
+    folder = repo_copy if which == "real" else gen_copy
+    repo = Repository.load(folder)
+    models = list(Repository.load(folder, use_cache=False))  # plain Agreement objects, in id order
+    assert compute_stats(repo).to_dict() == compute_stats(models).to_dict()
+    for given in FILTERS:
+        filters = Filters(**given)  # type: ignore[arg-type]
+        expected = filter_agreements(models, filters)
+        ids = select_ids(repo, filters)
+        assert ids == [a.id for a in expected], given
+        assert summary_rows(repo, ids) == [summary_row(a) for a in expected]
+        assert [repo.data(i) for i in ids] == [a.model_dump(mode="json") for a in expected]
+        assert filter_agreements(repo, filters) == expected

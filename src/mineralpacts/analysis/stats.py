@@ -5,10 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from mineralpacts.model.agreement import Agreement
-from mineralpacts.model.dates import date_year
+from mineralpacts.model.facets import facets_of
 from mineralpacts.model.vocab import country_name
+from mineralpacts.store.repository import Repository
+
+if TYPE_CHECKING:
+    from mineralpacts.model.agreement import Agreement
 
 __all__ = ["Stats", "compute_stats", "coverage_markdown"]
 
@@ -49,24 +53,28 @@ DIMENSIONS = (
 def compute_stats(agreements: Iterable[Agreement]) -> Stats:
     """Count agreements by party, year, instrument, area, mineral, disclosure, confidence, level,
     signing status and source kind (an agreement counts once per value it has), and the facts
-    recorded as unknown."""
+    recorded as unknown.
+
+    The counts are taken from each agreement's :class:`~mineralpacts.model.facets.Facets`; from
+    a repository read through the store, no agreement is built.
+    """
     stats = Stats(by={name: Counter() for name in DIMENSIONS})
-    for a in agreements:
+    every = agreements.facets() if isinstance(agreements, Repository) else map(facets_of, agreements)
+    for f in every:
         stats.total += 1
         by = stats.by
-        by["party"].update(set(a.party_codes))
-        year = date_year(a.signed.date) if a.signed.date else None
-        by["year"][str(year) if year else "unknown"] += 1
-        by["instrument"][a.instrument] += 1
-        by["area"].update(set(a.area_terms))
-        by["mineral"].update(set(a.mineral_terms))
-        by["disclosure"][a.disclosure] += 1
-        by["confidence"][a.confidence] += 1
-        by["level"][a.level] += 1
-        by["signing_status"][a.signed.status] += 1
-        by["source_kind"].update({s.kind for s in a.sources})
-        stats.unknown_facts += len(a.unknown)
-        stats.unknown_by_field.update(u.field for u in a.unknown)
+        by["party"].update(set(f.parties))
+        by["year"][f.year] += 1
+        by["instrument"][f.instrument] += 1
+        by["area"].update(set(f.areas))
+        by["mineral"].update(set(f.minerals))
+        by["disclosure"][f.disclosure] += 1
+        by["confidence"][f.confidence] += 1
+        by["level"][f.level] += 1
+        by["signing_status"][f.signing_status] += 1
+        by["source_kind"].update(set(f.source_kinds))
+        stats.unknown_facts += len(f.unknown_fields)
+        stats.unknown_by_field.update(f.unknown_fields)
     return stats
 
 

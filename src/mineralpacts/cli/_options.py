@@ -240,8 +240,10 @@ def make_filters(
 
     Values are checked (and vocabulary terms matched without regard to case) when applied.
     """
-    from mineralpacts.analysis.lifecycle import parse_day
     from mineralpacts.analysis.query import Filters
+
+    if on:  # the lifecycle (and the model with it) is imported only when a day is asked for
+        from mineralpacts.analysis.lifecycle import parse_day
 
     return Filters(
         parties=party or (),

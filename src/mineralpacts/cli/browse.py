@@ -42,14 +42,14 @@ def list_command(
     The table shows one line per agreement, fitted to the terminal; [bold]pacts show ID[/] has
     everything, and [bold]--format json[/] gives whole agreements.
     """
-    from mineralpacts.analysis.query import filter_agreements, summary_row
+    from mineralpacts.analysis.query import select_ids, summary_rows
     from mineralpacts.cli._emit import emit
 
     repo = state(ctx).repository()
-    found = filter_agreements(repo, filters)
-    records = [a.model_dump(mode="json") for a in found] if fmt in ("json", "jsonl", "yaml") else None
+    found = select_ids(repo, filters)  # answered from the store: no agreement is built
+    records = [repo.data(ident) for ident in found] if fmt in ("json", "jsonl", "yaml") else None
     emit(
-        [summary_row(a) for a in found],
+        summary_rows(repo, found),
         fmt,
         output,
         cols=LIST_COLUMNS,

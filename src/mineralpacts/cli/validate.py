@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
@@ -46,11 +47,13 @@ def validate_command(
     """
     from mineralpacts.check.report import get_reporter
     from mineralpacts.check.validate import validate_paths
+    from mineralpacts.store.outcomes import OutcomeCache
     from mineralpacts.store.repository import find_folder
 
     reporter = get_reporter(fmt)
     targets = paths or [str(find_folder(state(ctx).repo))]
-    report = validate_paths(targets, strict=strict, max_errors=max_errors or None)
+    cache = None if os.environ.get("PACTS_NO_CACHE") else OutcomeCache()
+    report = validate_paths(targets, strict=strict, max_errors=max_errors or None, cache=cache)
     typer.echo(reporter.render(report), nl=False)
     if not report.ok:
         raise typer.Exit(EXIT_INVALID)

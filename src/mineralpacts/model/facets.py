@@ -1,11 +1,11 @@
-"""What an agreement is filtered and counted by, as plain values rather than model objects.
+"""What an agreement is filtered, counted and listed by, as plain values rather than model objects.
 
 :func:`facets_of` is the one place these values are taken from an :class:`Agreement`. The
-filters of ``pacts list`` (:mod:`mineralpacts.analysis.query`) and the counts of ``pacts stats``
-(:mod:`mineralpacts.analysis.stats`) read them, whether the agreement was just validated or its
-facets come back from the indexed store (:mod:`mineralpacts.store.index`), which keeps them as
-JSON beside the validated data. So a warm ``pacts list`` answers without building any model
-object, and it cannot answer differently from a cold read.
+filters and the rows of ``pacts list`` (:mod:`mineralpacts.analysis.query`) and the counts of
+``pacts stats`` (:mod:`mineralpacts.analysis.stats`) read them, whether the agreement was just
+validated or its facets come back from the indexed store (:mod:`mineralpacts.store.index`),
+which keeps them as JSON beside the validated data. So a warm ``pacts list`` answers without
+building any model object, and it cannot answer differently from a cold read.
 """
 
 from __future__ import annotations
@@ -32,6 +32,11 @@ class Facets:
     minerals: tuple[str, ...]
     instrument: str
     level: str
+    focus: str
+    #: the short title, else the title
+    label: str
+    #: where it was signed: "city, country", either alone, or ""
+    place: str
     #: the signing date as written, or None
     signed: str | None
     #: the earliest and latest day the signing date could be, ISO (``0001-01-01`` for an open start)
@@ -76,6 +81,9 @@ def facets_of(a: Agreement) -> Facets:
         minerals=tuple(a.mineral_terms),
         instrument=a.instrument,
         level=a.level,
+        focus=a.focus,
+        label=a.label,
+        place=", ".join(x for x in (place.city, place.country) if x) if (place := a.signed.place) else "",
         signed=a.signed.date,
         signed_low=low,
         signed_high=high,

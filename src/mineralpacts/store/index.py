@@ -206,14 +206,14 @@ class Store:
 
     def refresh(self, today: dt.date | None = None) -> None:
         """Bring every row up to date with the folder: check stale files, drop removed ones."""
-        from mineralpacts.check.bulk import check_many
-        from mineralpacts.check.validate import check_bytes
-
         day = today or dt.date.today()
         _fresh, stale, removed = self.scan()
         self.changed = bool(stale or removed)
         if not self.changed:
             return
+        from mineralpacts.check.bulk import check_many
+        from mineralpacts.check.validate import check_bytes
+
         with _transaction(self.conn):
             self._delete(removed)
             paths = [self.folder / name for name in stale]

@@ -219,6 +219,16 @@ class Repository:
         """Every id, sorted (no agreement is built)."""
         return sorted(self.agreements)
 
+    def data(self, ident: str) -> dict[str, Any]:
+        """One agreement as JSON-ready data, exactly ``model_dump(mode="json")`` of it, read from
+        the store without building the agreement."""
+        if self.store is not None and ident in self.paths:
+            text = self.store.data(self.paths[ident].name)
+            if text is not None:
+                found: dict[str, Any] = json.loads(text)
+                return found
+        return self.get(ident).model_dump(mode="json")
+
     def facets(self, ids: list[str] | None = None) -> list[Facets]:
         """The :class:`~mineralpacts.model.facets.Facets` of the agreements (or of ``ids``), in id
         order, read from the store without building any agreement."""
