@@ -123,10 +123,11 @@ class Status:
 
     @property
     def note(self) -> str:
-        """A short note for tables: what happens at the end of the term, else the reason."""
+        """A short note for tables: what happens at the end of the term, else the reason (and,
+        when the state is unknown, what is known)."""
         if self.term is not None and self.term.outlook:
             return self.term.outlook
-        return self.reason
+        return "; ".join([self.reason, *self.known()])
 
     def known(self) -> list[str]:
         """What the record does say when the state is unknown: signature, no end, last activity."""
