@@ -351,13 +351,15 @@ def check_bytes(content: Content | OSError, today: dt.date) -> Outcome:
     """Layers 1–3 on one file's bytes (or the error reading it) for the day ``today``, as an
     :class:`~mineralpacts.check.bulk.Outcome` without a display path (the worker of bulk runs)."""
     from mineralpacts.check.bulk import Facts, Outcome, content_hash, diagnostic_row
-    from mineralpacts.files.load import parse_bytes
+    from mineralpacts.files.compose import load_composed
+    from mineralpacts.files.load import decode_bytes
 
     day = today.isoformat()
     if isinstance(content, OSError):
         diag = Diagnostic.make("", (1, 1), "Y001", f"cannot read file: {content.strerror or content}")
         return Outcome(hash="", day=day, diagnostics=[diagnostic_row(diag)])
-    doc = parse_bytes(content.raw, "", size=content.size)
+    text = decode_bytes(content.raw, "", size=content.size)
+    doc = text if isinstance(text, Document) else load_composed(text, "")
     agreement, diagnostics = validate_document(doc, today)
     rows = [diagnostic_row(d) for d in diagnostics]
     outcome = Outcome(hash=content_hash(content), day=day, diagnostics=rows)

@@ -63,6 +63,8 @@ _INF = re.compile(r"^[-+]?\.(inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(nan|NaN|NAN)$")
 # YAML 1.1 booleans that YAML 1.2 reads as strings (true and false are booleans in both).
 _YAML11_BOOL = frozenset({"yes", "no", "on", "off", "y", "n"})
+# A plain scalar that resolves to anything but text (null, bool, number) starts with one of these.
+_NOT_TEXT = frozenset("~nNtTfF0123456789+-.")
 
 
 @dataclass
@@ -113,7 +115,7 @@ def _scalar(value: str, tag: str | None, plain: bool) -> Any:
             return int(value, 0) if _OCT.match(value) or _HEX.match(value) else int(value)
         if kind == "float":
             return float(value)
-    if not plain:
+    if not plain or (value and value[0] not in _NOT_TEXT):
         return value
     if _NULL.match(value):
         return None
@@ -198,20 +200,7 @@ class _Builder:
             self.doc.positions[path] = pos
             tag_ok = self._tag_ok(event.tag, pos, path)
             if kind == "ScalarEvent":
-                if len(event.value) > self.limits.max_scalar:
-                    self.doc.error(
-                        pos,
-                        "Y018",
-                        f"value is {len(event.value):,} characters long; the limit is {self.limits.max_scalar:,}",
-                        path,
-                    )
-                    value = None
-                elif tag_ok:
-                    value = _scalar(event.value, event.tag, event.implicit[0])
-                    if event.implicit[0] and event.tag is None and event.value.lower() in _YAML11_BOOL:
-                        self._yaml11_bool(event.value, pos, path, key=False)
-                else:
-                    value = None
+                value = self._value(event.value, event.tag, event.implicit[0], tag_ok, pos, path)
                 if event.anchor:
                     self.anchors[event.anchor] = (value, 1)
                 root, root_set = self._attach(stack, value, 1, root, root_set)
@@ -222,6 +211,20 @@ class _Builder:
             container: Any = {} if kind == "MappingStartEvent" else []
             stack.append([container, path, _NO_KEY, pos, set(), 1, event.anchor])
         return root
+
+    def _value(self, text: str, tag: str | None, plain: bool, tag_ok: bool, pos: Pos, path: FieldPath) -> Any:
+        """A scalar value: too long (Y018), of a refused tag (already reported), or resolved, with
+        a warning when YAML 1.1 readers would take it for a boolean (Y019)."""
+        if len(text) > self.limits.max_scalar:
+            message = f"value is {len(text):,} characters long; the limit is {self.limits.max_scalar:,}"
+            self.doc.error(pos, "Y018", message, path)
+            return None
+        if not tag_ok:
+            return None
+        value = _scalar(text, tag, plain)
+        if plain and tag is None and text.lower() in _YAML11_BOOL:
+            self._yaml11_bool(text, pos, path, key=False)
+        return value
 
     def _child_path(self, stack: list[list[Any]]) -> FieldPath:
         if not stack:
