@@ -228,3 +228,177 @@ def test_screenshot_is_a_real_page_and_fits_a_phone(
     assert stats["colours"] > 20 and 0.01 < stats["ink"] < 0.6, stats  # neither blank nor a solid block
     assert pg.evaluate("() => document.documentElement.scrollWidth") <= width  # no sideways scrolling
     context.close()
+
+
+def test_the_mineral_filter_matches_pacts_list(built: tuple[Path, list[str]], page: Any) -> None:
+    from mineralpacts.analysis.query import Filters, filter_agreements
+    from mineralpacts.store.repository import Repository
+
+    site, _ = built
+    repo = Repository.load(AGREEMENTS)
+    page.goto(_url(site, "index.html"))
+    for mineral in ("cobalt", "lithium", "rare-earth-elements"):
+        page.select_option("select[name=mineral]", mineral)
+        expected = [a.id for a in filter_agreements(repo, Filters(minerals=[mineral]))]
+        assert expected and sorted(_visible_ids(page)) == sorted(expected), mineral
+    assert page.errors == []
+
+
+def test_filters_are_kept_in_the_address(built: tuple[Path, list[str]], page: Any, browser: Any) -> None:
+    site, _ = built
+    page.goto(_url(site, "index.html"))
+    page.select_option("select[name=party]", "JP")
+    page.select_option("select[name=mineral]", "lithium")
+    page.fill("input[name=q]", "battery")
+    page.wait_for_function("() => window.location.search.includes('q=battery')")
+    query = urlsplit(page.evaluate("() => window.location.href")).query
+    assert sorted(query.split("&")) == ["mineral=lithium", "party=JP", "q=battery"]
+    shown = _visible_ids(page)
+    other = browser.new_context().new_page()  # someone the address was sent to
+    other.goto(page.evaluate("() => window.location.href"))
+    assert other.input_value("select[name=mineral]") == "lithium" and _visible_ids(other) == shown
+    other.context.close()
+    page.click("button[type=reset]")
+    page.wait_for_function("() => window.location.search === ''")
+
+
+SEARCHES = [
+    "cobalt",
+    "rare earths",
+    "battery minerals",
+    "Osaka",
+    "METI",
+    "lithium",
+    "Kazakh*",
+    "Türkiye",
+    "supplies",
+]
+
+
+def test_the_search_box_finds_what_pacts_search_finds(built: tuple[Path, list[str]], page: Any) -> None:
+    from mineralpacts.analysis.search import search
+    from mineralpacts.store.repository import Repository
+
+    site, _ = built
+    repo = Repository.load(AGREEMENTS)
+    page.goto(_url(site, "index.html"))
+    for text in SEARCHES:
+        page.fill("input[name=q]", text)
+        expected = sorted(h.id for h in search(repo, text))
+        shown = sorted(i for i in _visible_ids(page) if i != HOSTILE_ID)  # a copy of uk-japan-2023
+        assert shown == expected, text
+    assert page.errors == []
+
+
+def test_the_stemmer_of_the_page_is_sqlites(built: tuple[Path, list[str]], page: Any) -> None:
+    """Every word of every agreement stems in the page as SQLite's FTS5 stems it."""
+    import re
+    import sqlite3
+    import unicodedata
+
+    from mineralpacts.analysis.search import search_row
+    from mineralpacts.store.repository import Repository
+
+    text = " ".join(" ".join(search_row(a).values()) for a in Repository.load(AGREEMENTS))
+    plain = "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
+    words = sorted({w for w in re.findall(r"[a-z]+", plain)})
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE VIRTUAL TABLE t USING fts5(w, tokenize='porter unicode61 remove_diacritics 2')")
+    db.executemany("INSERT INTO t (rowid, w) VALUES (?, ?)", list(enumerate(words)))
+    db.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
+    sqlite = {words[doc]: term for term, doc in db.execute("SELECT term, doc FROM v")}
+    page.goto(_url(site := built[0], "index.html"))
+    assert site.is_dir()
+    ours = page.evaluate("ws => ws.map(w => window.mineralpacts.stem(w))", words)
+    differ = {w: (s, sqlite[w]) for w, s in zip(words, ours, strict=True) if s != sqlite[w]}
+    assert len(words) > 1000 and differ == {}
+
+
+def test_vocabulary_terms_read_as_words_with_the_term_kept(built: tuple[Path, list[str]], page: Any) -> None:
+    from mineralpacts.model.vocab import vocabulary
+
+    site, _ = built
+    known = {t for terms in vocabulary().values() for t in terms}
+    for rel in ("index.html", "agreements/uk-japan-2023.html", "matrix.html", "parties/gb.html"):
+        page.goto(_url(site, rel))
+        tagged = page.eval_on_selector_all(".term", "els => els.map(e => [e.dataset.term, e.textContent])")
+        assert tagged, rel
+        assert all(term in known for term, _ in tagged), rel
+        shown = page.inner_text("main")
+        for raw in ("esg-standards", "announcement-only", "full-text-public", "research-innovation"):
+            assert raw not in shown, (rel, raw)
+    page.goto(_url(site, "agreements/uk-japan-2023.html"))
+    assert page.get_attribute(".term[data-term=esg-standards]", "title").startswith("esg-standards: ")
+    assert page.text_content(".term[data-term=esg-standards]") == "ESG standards"
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_dates_never_wrap(built: tuple[Path, list[str]], browser: Any, width: int) -> None:
+    site, _ = built
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    pg = context.new_page()
+    for rel in ("index.html", "timeline.html", "parties/jp.html"):
+        pg.goto(_url(site, rel))
+        lines = pg.eval_on_selector_all(".date, time", "els => els.map(e => e.getClientRects().length)")
+        assert lines and set(lines) == {1}, rel
+    context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_network_labels_never_overlap(built: tuple[Path, list[str]], browser: Any, width: int) -> None:
+    site, _ = built
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    pg = context.new_page()
+    pg.goto(_url(site, "network.html"))
+    boxes = pg.eval_on_selector_all(
+        "svg .nodes text",
+        """els => els.map(e => { const r = e.getBoundingClientRect();
+            return [e.textContent, r.left, r.top, r.right, r.bottom]; })""",
+    )
+    assert len(boxes) > 30
+
+    # Rotated labels have slanted boxes; compare their outlines along each label's own line.
+    outlines = pg.eval_on_selector_all(
+        "svg .nodes text",
+        """els => els.map(e => { const b = e.getBBox(); const m = e.getScreenCTM();
+            const p = (x, y) => { const q = new DOMPoint(x, y).matrixTransform(m); return [q.x, q.y]; };
+            return [p(b.x, b.y), p(b.x + b.width, b.y), p(b.x + b.width, b.y + b.height), p(b.x, b.y + b.height)]; })""",
+    )
+
+    def overlap(a: list[list[float]], b: list[list[float]]) -> bool:
+        """Separating-axis test for two convex quadrilaterals."""
+        for poly in (a, b):
+            for i in range(4):
+                (x1, y1), (x2, y2) = poly[i], poly[(i + 1) % 4]
+                nx, ny = y2 - y1, x1 - x2
+                pa = [nx * x + ny * y for x, y in a]
+                pb = [nx * x + ny * y for x, y in b]
+                if max(pa) <= min(pb) + 0.5 or max(pb) <= min(pa) + 0.5:
+                    return False
+        return True
+
+    clashes = [
+        (boxes[i][0], boxes[j][0])
+        for i in range(len(outlines))
+        for j in range(i + 1, len(outlines))
+        if overlap(outlines[i], outlines[j])
+    ]
+    assert clashes == []
+    assert pg.evaluate("() => document.documentElement.scrollWidth") <= width
+    context.close()
+
+
+@pytest.mark.parametrize(
+    ("rel", "width"), [("index.html", 390), ("network.html", 390), ("matrix.html", 1280)]
+)
+def test_more_pages_fit_desktop_and_phone(
+    built: tuple[Path, list[str]], browser: Any, rel: str, width: int
+) -> None:
+    site, _ = built
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    pg = context.new_page()
+    pg.goto(_url(site, rel))
+    stats = _pixels(pg, pg.screenshot())
+    assert stats["colours"] > 20 and 0.01 < stats["ink"] < 0.6, stats
+    assert pg.evaluate("() => document.documentElement.scrollWidth") <= width
+    context.close()

@@ -20,7 +20,9 @@ COMMANDS = list(typer.main.get_command(app).commands)  # type: ignore[attr-defin
 def test_help_has_no_generated_type_placeholders(invoke: Invoke, command: str) -> None:
     result = invoke(*([command] if command else []), "--help")
     assert result.exit_code == 0
-    placeholders = re.findall(r"<(?:bool|str|int|float|path|list\[[^\]]*\]|[a-z-]+\|[a-z|-]+)>", result.stdout)
+    placeholders = re.findall(
+        r"<(?:bool|str|int|float|path|list\[[^\]]*\]|[a-z-]+\|[a-z|-]+)>", result.stdout
+    )
     assert placeholders == [], placeholders
     assert "{" not in result.stdout.splitlines()[1]  # the usage line: no {ID}
 

@@ -74,3 +74,14 @@ def test_every_term_matches_itself_in_capitals_and_with_spaces() -> None:
     for kind in KINDS:
         for term in terms(kind):
             assert match_term(kind, term.upper().replace("-", " ")) == term
+
+
+def test_labels_name_real_terms_and_read_as_words() -> None:
+    from mineralpacts.model.vocab import _vocab_file, label
+
+    for kind, given in _vocab_file()["labels"].items():
+        assert set(given) <= set(terms(kind)), kind
+    assert label("area", "esg-standards") == "ESG standards"
+    assert label("instrument", "mou") == "MoU"
+    assert label("disclosure", "announcement-only") == "Announcement only"
+    assert "labels" not in KINDS and "synonyms" not in KINDS

@@ -19,7 +19,7 @@ from mineralpacts.errors import UsageError
 from mineralpacts.model.agreement import Agreement
 from mineralpacts.model.vocab import country_name
 
-__all__ = ["FIELDS", "TOKENIZE", "Hit", "fts_query", "search", "search_row"]
+__all__ = ["FIELDS", "TOKENIZE", "Hit", "fts_query", "index_terms", "search", "search_row"]
 
 #: The searchable fields and their BM25 weights, in the order of the index's columns.
 FIELDS: dict[str, float] = {
@@ -81,6 +81,36 @@ class Hit:
         return {"id": self.id, "score": self.score, "snippet": self.snippet}
 
 
+def _index(items: list[Agreement]) -> sqlite3.Connection:
+    """An in-memory FTS5 index of ``items``, row i being items[i]."""
+    names = list(FIELDS)
+    db = sqlite3.connect(":memory:")
+    db.execute(f"CREATE VIRTUAL TABLE search USING fts5({', '.join(names)}, tokenize='{TOKENIZE}')")
+    db.executemany(
+        f"INSERT INTO search (rowid, {', '.join(names)}) VALUES (?, {', '.join('?' for _ in names)})",
+        [(i, *search_row(a).values()) for i, a in enumerate(items)],
+    )
+    return db
+
+
+def index_terms(agreements: Iterable[Agreement]) -> dict[str, list[str]]:
+    """Each agreement's words as the index holds them (lower case, stemmed), by id.
+
+    The site's search box matches the words typed, stemmed the same way, against these, so it
+    finds what ``pacts search`` finds without a server.
+    """
+    items = sorted(agreements, key=lambda a: a.id)
+    db = _index(items)
+    try:
+        db.execute("CREATE VIRTUAL TABLE terms USING fts5vocab(search, 'instance')")
+        found: dict[str, set[str]] = {a.id: set() for a in items}
+        for term, row in db.execute("SELECT term, doc FROM terms"):
+            found[items[row].id].add(term)
+    finally:
+        db.close()
+    return {ident: sorted(words) for ident, words in found.items()}
+
+
 def search(agreements: Iterable[Agreement], text: str) -> list[Hit]:
     """The agreements that contain every word of ``text``, best first (ties in id order).
 
@@ -88,14 +118,8 @@ def search(agreements: Iterable[Agreement], text: str) -> list[Hit]:
     """
     query = fts_query(text)
     items = sorted(agreements, key=lambda a: a.id)
-    names = list(FIELDS)
-    db = sqlite3.connect(":memory:")
+    db = _index(items)
     try:
-        db.execute(f"CREATE VIRTUAL TABLE search USING fts5({', '.join(names)}, tokenize='{TOKENIZE}')")
-        db.executemany(
-            f"INSERT INTO search (rowid, {', '.join(names)}) VALUES (?, {', '.join('?' for _ in names)})",
-            [(i, *search_row(a).values()) for i, a in enumerate(items)],
-        )
         weights = ", ".join(str(w) for w in FIELDS.values())
         found = db.execute(
             f"SELECT rowid, bm25(search, {weights}), snippet(search, -1, '[', ']', '…', 12) "

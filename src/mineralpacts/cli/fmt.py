@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from mineralpacts.cli._command import PactsCommand
 from mineralpacts.cli._output import EXIT_INVALID, error, state
 
 
@@ -14,7 +15,7 @@ def fmt_command(
     paths: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[PATHS]...",
+            metavar="PATH",
             help="Files or folders to format. Default: the whole repository.",
             show_default=False,
         ),
@@ -64,4 +65,4 @@ def fmt_command(
 
 def register(app: typer.Typer) -> None:
     """Add ``fmt`` to the app."""
-    app.command("fmt")(fmt_command)
+    app.command("fmt", cls=PactsCommand)(fmt_command)

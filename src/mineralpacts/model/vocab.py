@@ -28,6 +28,7 @@ __all__ = [
     "country_name",
     "definition",
     "is_party_code",
+    "label",
     "match_term",
     "normal_form",
     "party_slug",
@@ -98,7 +99,19 @@ def _vocab_file() -> dict[str, dict[str, Any]]:
 @functools.cache
 def vocabulary() -> dict[str, dict[str, str]]:
     """Return every vocabulary as ``{kind: {term: definition}}``, read once from package data."""
-    return {kind: terms for kind, terms in _vocab_file().items() if kind != "synonyms"}
+    return {kind: terms for kind, terms in _vocab_file().items() if kind not in ("labels", "synonyms")}
+
+
+def label(kind: str, term: str) -> str:
+    """How ``term`` reads for people: ``ESG standards`` for ``esg-standards``, ``MoU`` for ``mou``.
+
+    The labels of ``data/vocab.yaml`` where one is given, else the term with spaces and a capital.
+    """
+    given = _vocab_file().get("labels", {}).get(kind, {}).get(term)
+    if given:
+        return str(given)
+    text = term.replace("-", " ")
+    return text[:1].upper() + text[1:]
 
 
 def synonyms(kind: str) -> dict[str, str]:

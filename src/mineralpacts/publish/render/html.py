@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from mineralpacts.model.agreement import Agreement
 from mineralpacts.model.dates import date_words
 from mineralpacts.model.relations import LABELS, Link
-from mineralpacts.model.vocab import country_name, definition
+from mineralpacts.model.vocab import country_name, definition, label
 from mineralpacts.publish.render.markdown import mineral_text, period_text, term_lines
 
 if TYPE_CHECKING:
@@ -157,6 +157,7 @@ def environment() -> jinja2.Environment:
     env.filters["relation"] = lambda kind: LABELS.get(kind, kind)
     env.filters["when"] = lambda text: date_words(text) if text else "undated"
     env.globals["define"] = _define
+    env.globals["label"] = label
     env.globals["term_lines"] = term_lines
     return env
 

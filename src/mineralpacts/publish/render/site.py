@@ -133,6 +133,20 @@ def _write_downloads(folder: Path, agreements: list[Agreement]) -> list[tuple[st
     return rows
 
 
+def _write_search_index(path: Path, agreements: list[Agreement]) -> None:
+    """The words of every agreement as ``pacts search`` indexes them, for the index's search box.
+
+    A script that sets a global rather than JSON to fetch, so that the site works from disk.
+    """
+    import json
+
+    from mineralpacts.analysis.search import index_terms
+
+    words = {ident: " ".join(terms) for ident, terms in index_terms(agreements).items()}
+    text = json.dumps(words, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    path.write_text(f"window.PACTS_WORDS = {text};\n", encoding="utf-8")
+
+
 def _feed_entries(rows: list[tuple[Agreement, Standing]], on: dt.date) -> list[dict[str, Any]]:
     entries = []
     for a, _ in sorted(rows, key=lambda r: (_sort_date(r[0]), r[0].id), reverse=True)[:FEED_NEW]:
@@ -174,6 +188,7 @@ def _build(folder: Path, agreements: list[Agreement], on: dt.date) -> int:
     (folder / "assets").mkdir()
     shutil.copyfile(TEMPLATES / "style.css", folder / "assets" / "style.css")
     shutil.copyfile(TEMPLATES / "site.js", folder / "assets" / "site.js")
+    _write_search_index(folder / "assets" / "search.js", agreements)
 
     statuses = sorted({s.status or "not computed" for s in st.values()})
     w.page(
@@ -184,6 +199,9 @@ def _build(folder: Path, agreements: list[Agreement], on: dt.date) -> int:
         st=st,
         parties=[(c, _name(c)) for c in by_party],
         areas=area_order,
+        minerals=[t for t in terms("mineral") if any(t in a.mineral_terms for a in agreements)],
+        year={a.id: _year(a) for a in agreements},
+        sort_date={a.id: _sort_date(a) for a in agreements},
         instruments=sorted({a.instrument for a in agreements}),
         years=sorted({_year(a) for a in agreements if _year(a)}, reverse=True),
         statuses=statuses,
