@@ -30,6 +30,7 @@ def test_every_generated_file_is_built_by_pacts_docs() -> None:
         "docs/data-model.md",
         "docs/diagnostics.md",
         "docs/coverage.md",
+        "src/mineralpacts/data/vocab.json",
     }
 
 

@@ -258,6 +258,18 @@ def _coverage(root: Path) -> str:
     return coverage_markdown(Repository.load(root / "agreements", use_cache=False))
 
 
+def _vocabulary_json(root: Path) -> str:
+    """data/vocab.json: the vocabularies as JSON, read at start-up instead of the YAML."""
+    from importlib import resources
+
+    from mineralpacts.model.vocab import vocabulary_json
+
+    source = root / "src" / "mineralpacts" / "data" / "vocab.yaml"
+    if not source.is_file():  # a root without the source tree: the installed vocabulary
+        return vocabulary_json(resources.files("mineralpacts").joinpath("data/vocab.yaml").read_bytes())
+    return vocabulary_json(source.read_bytes())
+
+
 #: File path (relative to the project root) -> generator of its text from that root.
 PAGES: dict[str, Callable[[Path], str]] = {
     "schema/agreement.schema.json": _schema,
@@ -265,6 +277,7 @@ PAGES: dict[str, Callable[[Path], str]] = {
     "docs/data-model.md": lambda root: data_model_reference(),
     "docs/diagnostics.md": lambda root: diagnostics_markdown(),
     "docs/coverage.md": _coverage,
+    "src/mineralpacts/data/vocab.json": _vocabulary_json,
 }
 
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import difflib
 import functools
+import hashlib
+import json
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
-
-import yaml
 
 from mineralpacts.errors import AmbiguousParty, UnknownParty, UsageError, did_you_mean
 
@@ -32,11 +32,13 @@ __all__ = [
     "match_term",
     "normal_form",
     "party_slug",
+    "read_vocab_file",
     "resolve_party",
     "suggest",
     "synonyms",
     "terms",
     "vocabulary",
+    "vocabulary_json",
 ]
 
 #: Non-ISO codes the project accepts as party codes.
@@ -91,9 +93,46 @@ AMBIGUOUS = {
 
 @functools.cache
 def _vocab_file() -> dict[str, dict[str, Any]]:
-    text = resources.files("mineralpacts").joinpath("data/vocab.yaml").read_text("utf-8")
-    data: dict[str, dict[str, Any]] = yaml.safe_load(text)
+    """``data/vocab.yaml``, read from its generated JSON form (``data/vocab.json``, written by
+    ``pacts docs``) when that was made from the YAML as it is now, else parsed from the YAML.
+
+    Start-up then needs neither PyYAML nor its pure-Python parser, and a vocabulary just edited
+    is never read stale.
+    """
+    return read_vocab_file(resources.files("mineralpacts").joinpath("data"))
+
+
+def read_vocab_file(folder: Any) -> dict[str, dict[str, Any]]:
+    """The vocabulary file of ``folder`` (a path or package resource): its JSON form if fresh."""
+    raw = folder.joinpath("vocab.yaml").read_bytes()
+    try:
+        generated = json.loads(folder.joinpath("vocab.json").read_text("utf-8"))
+        if generated["source"] == _digest(raw):
+            found: dict[str, dict[str, Any]] = generated["vocabulary"]
+            return found
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    return _parse_vocab(raw)
+
+
+def _digest(raw: bytes) -> str:
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
+def _parse_vocab(raw: bytes) -> dict[str, dict[str, Any]]:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data: dict[str, dict[str, Any]] = yaml.load(raw, Loader=loader)
     return data
+
+
+def vocabulary_json(raw: bytes) -> str:
+    """The text of ``data/vocab.json`` for the bytes of ``data/vocab.yaml`` (``pacts docs``)."""
+    return (
+        json.dumps({"source": _digest(raw), "vocabulary": _parse_vocab(raw)}, indent=1, ensure_ascii=False)
+        + "\n"
+    )
 
 
 @functools.cache
