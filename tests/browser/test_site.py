@@ -337,10 +337,21 @@ def test_dates_never_wrap(built: tuple[Path, list[str]], browser: Any, width: in
     site, _ = built
     context = browser.new_context(viewport={"width": width, "height": 800})
     pg = context.new_page()
-    for rel in ("index.html", "timeline.html", "parties/jp.html"):
+    for rel in ("index.html", "timeline.html", "parties/jp.html", "agreements/uk-japan-2023.html"):
         pg.goto(_url(site, rel))
         lines = pg.eval_on_selector_all(".date, time", "els => els.map(e => e.getClientRects().length)")
         assert lines and set(lines) == {1}, rel
+        # Every ISO date shown in the page's text sits in such an element.
+        loose = pg.evaluate(
+            """() => { const w = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+                const out = []; let n;
+                while ((n = w.nextNode())) {
+                    if (/\\d{4}-\\d{2}-\\d{2}/.test(n.textContent) && !n.parentElement.closest('.date, time, code, svg'))
+                        out.push(n.textContent.trim().slice(0, 60));
+                }
+                return out; }"""
+        )
+        assert loose == [], (rel, loose[:3])
     context.close()
 
 
