@@ -63,3 +63,22 @@ def test_every_module_the_package_imports_comes_with_a_core_dependency() -> None
         if not {d.lower().replace("_", "-") for d in dists.get(name, [])} & core
     }
     assert missing == {}, missing
+
+
+def test_hook_examples_cite_only_revisions_that_exist() -> None:
+    import subprocess
+
+    tags = set(subprocess.run(["git", "tag"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split())
+    for rel in (".pre-commit-hooks.yaml", "docs/contributing.md", "README.md"):
+        for rev in re.findall(r"rev:\s*(\S+)", (ROOT / rel).read_text("utf-8")):
+            assert rev in tags or re.fullmatch(r"[0-9a-f]{40}|<.*", rev), (rel, rev)
+
+
+def test_the_ci_test_job_installs_chromium_and_requires_the_browser_tests() -> None:
+    import yaml
+
+    job = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text("utf-8"))["jobs"]["tests"]
+    steps = " ".join(str(step.get("run", "")) for step in job["steps"])
+    assert "apt-get install" in steps and "chromium" in steps
+    assert job["env"]["PACTS_BROWSER_TESTS"] == "required"
+    assert "bookworm" in job["container"]  # Debian: the chromium package is a real browser there

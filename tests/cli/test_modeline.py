@@ -128,3 +128,25 @@ def test_the_site_carries_the_schema_where_its_id_says(
     assert invoke("render", "--site", str(site), repo=fixed_repo).exit_code == 0
     published = json.loads((site / "schema" / "agreement.schema.json").read_text("utf-8"))
     assert published["$id"] == SCHEMA_ID
+
+
+def test_the_pages_workflow_is_valid_against_the_github_workflow_schema() -> None:
+    import subprocess
+    import sys
+
+    workflow = ROOT / ".github" / "workflows" / "pages.yml"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "check_jsonschema",
+            "--builtin-schema",
+            "vendor.github-workflows",
+            str(workflow),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -49,3 +49,13 @@ def test_coverage_escapes_table_syntax(repo_copy: Path) -> None:
     path.write_text(path.read_text("utf-8").replace("city: Osaka", "city: Osaka | <b>x</b>"), "utf-8")
     text = coverage_markdown(Repository.load(repo_copy, use_cache=False))
     assert "Osaka \\| &lt;b&gt;x&lt;/b&gt;" in text
+
+
+def test_years_are_in_order_and_parties_named(invoke: Any) -> None:
+    years = list(json.loads(invoke("stats", "-f", "json").stdout)["year"])
+    assert years == sorted(years, key=lambda y: (y == "unknown", y)) and len(years) > 5
+    lines = invoke("stats").stdout.splitlines()
+    block = lines[lines.index(next(line for line in lines if line.startswith("year "))) + 2 :]
+    shown = [line.split()[0] for line in block[: len(years)]]
+    assert shown == years
+    assert any(line.startswith("United Kingdom (GB)") for line in lines)

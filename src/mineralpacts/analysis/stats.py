@@ -27,10 +27,16 @@ class Stats:
     unknown_by_field: Counter[str] = field(default_factory=Counter)
 
     def to_dict(self) -> dict[str, object]:
-        """JSON-ready counts, each dimension sorted by count then value."""
+        """JSON-ready counts: years in order (unknown last), every other dimension by count then value."""
+
+        def ordered(name: str, counts: Counter[str]) -> dict[str, int]:
+            if name == "year":
+                return dict(sorted(counts.items(), key=lambda kv: (kv[0] == "unknown", kv[0])))
+            return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
         return {
             "total": self.total,
-            **{name: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for name, c in self.by.items()},
+            **{name: ordered(name, c) for name, c in self.by.items()},
             "unknown_facts": self.unknown_facts,
             "unknown_by_field": dict(sorted(self.unknown_by_field.items(), key=lambda kv: (-kv[1], kv[0]))),
         }
