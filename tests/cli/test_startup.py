@@ -80,3 +80,51 @@ def test_version_builds_no_command(tmp_path: Path) -> None:
     assert stdout.startswith("pacts ")
     commands = {m.rsplit(".", 1)[1] for m in modules if m.startswith("mineralpacts.cli.")}
     assert all(name.startswith("_") for name in commands), commands
+
+
+def test_light_coercion_gives_the_values_typer_gives() -> None:
+    from typer._coercion import build_runtime_param
+
+    group = typer.main.get_command(cli.app)
+    params = [*group.params, *(p for c in group.commands.values() for p in c.params)]
+    samples = ["GB", "2023-10-28", ["UK", "Japan"], ("x",), None, "3", "out.csv"]
+    undo = cli.light_coercion()
+    assert undo is not None
+    try:
+        checked = 0
+        for param in params:
+            light = param.get_runtime_param()
+            typer_own = build_runtime_param(param.type_descriptor)
+            for value in samples:
+                try:
+                    expected: object = typer_own.coerce(value, param=param, ctx=None)
+                except Exception as exc:
+                    expected = type(exc)
+                try:
+                    got: object = light.coerce(value, param=param, ctx=None)
+                except Exception as exc:
+                    got = type(exc)
+                assert got == expected, (param.name, value)
+                checked += 1
+            param._runtime_param = None
+    finally:
+        undo()
+    assert checked > 100
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list", "--party", "UK"],
+        ["list", "--party", "UK", "--format", "ids"],
+        ["list", "--area", "investment", "--format", "json"],
+        ["stats"],
+    ],
+)
+def test_warm_read_commands_build_no_model(tmp_path: Path, args: list[str]) -> None:
+    argv = ["--repo", str(AGREEMENTS), *args]
+    first, _ = _run_and_list_modules(*argv, cache=tmp_path)
+    again, modules = _run_and_list_modules(*argv, cache=tmp_path)
+    assert again == first and again
+    heavy = {"pydantic", "rich", "yaml", "jsonschema", "mineralpacts.model.agreement", "typer._adapters"}
+    assert not heavy & modules

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mineralpacts.errors import UnknownParty
-from mineralpacts.model.dates import date_bounds
 from mineralpacts.model.vocab import party_slug
 
 __all__ = ["DuplicateId", "conventional_id", "duplicate_ids", "id_mismatch"]
@@ -57,6 +56,8 @@ def id_mismatch(ident: str, codes: Sequence[str], signed: str | None) -> str | N
     keeps its historical order). An id that names no country (a descriptive one) is judged on
     its year only, and an id without a year on its parties only.
     """
+    from mineralpacts.model.dates import date_bounds  # with pydantic: not on the read path
+
     words = ident.split("-")
     at = next((i for i, w in enumerate(words) if len(w) == 4 and w.isdigit()), len(words))
     try:
