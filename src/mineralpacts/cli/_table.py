@@ -141,13 +141,13 @@ def layout(
             reserved += gap + max(least(c), min(preferred(c), width - reserved - gap))
     used = sum(chosen.values()) + len(GAP) * (len(chosen) - 1)
     room = width - used
-    for c in ranked:
-        if room <= 0:
-            break
-        if c.key in chosen and chosen[c.key] < natural[c.key]:
-            extra = min(room, natural[c.key] - chosen[c.key])
-            chosen[c.key] += extra
-            room -= extra
+    # The room left goes first to each column's wanted width, then to its full width, by rank.
+    for target in (preferred, lambda c: natural[c.key]):
+        for c in ranked:
+            if room > 0 and c.key in chosen and chosen[c.key] < target(c):
+                extra = min(room, target(c) - chosen[c.key])
+                chosen[c.key] += extra
+                room -= extra
     return [(c, chosen[c.key]) for c in cols if c.key in chosen]
 
 

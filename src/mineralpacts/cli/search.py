@@ -16,11 +16,11 @@ if TYPE_CHECKING:
 
 SEARCH_COLUMNS = (
     Col("id", rank=0),
-    Col("score", rank=4, align_right=True),
+    Col("score", rank=None),
     Col("signed", rank=3),
-    Col("title", rank=2, shrink_to=20, want=30),
+    Col("title", rank=2, shrink_to=16, want=24),
     Col("snippet", rank=None),
-    Col("match", rank=1, shrink_to=24, header="where it matches", csv=False),
+    Col("match", rank=1, shrink_to=24, want=34, header="where it matches", csv=False),
 )
 
 

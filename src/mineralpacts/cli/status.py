@@ -111,7 +111,7 @@ def timeline_command(
         ),
     ] = None,
     fmt: Annotated[
-        str, opt.format_option(TIMELINE_FORMATS, help="Output format; ics is an iCalendar file.")
+        str, opt.format_option(TIMELINE_FORMATS, help="ics is an iCalendar file for calendar programs.")
     ] = "table",
     output: opt.Output = None,
     *,
