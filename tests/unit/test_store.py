@@ -294,3 +294,14 @@ def test_list_and_stats_from_the_store_equal_those_from_the_model(
         assert summary_rows(repo, ids) == [summary_row(a) for a in expected]
         assert [repo.data(i) for i in ids] == [a.model_dump(mode="json") for a in expected]
         assert filter_agreements(repo, filters) == expected
+
+
+def test_statuses_from_the_store_family_equal_those_from_every_agreement(repo_copy: Path) -> None:
+    from mineralpacts.analysis.lifecycle import Family, status
+
+    repo = Repository.load(repo_copy)
+    models = list(Repository.load(repo_copy, use_cache=False))
+    light, full = Family.of(repo), Family.of(models)
+    assert light.links == full.links
+    for day in (dt.date(2020, 1, 1), dt.date(2026, 11, 30), dt.date(2031, 6, 1)):
+        assert [status(a, day, light) for a in models] == [status(a, day, full) for a in models]

@@ -8,7 +8,7 @@ through :meth:`Status.describe` and :meth:`Status.as_dict`, so the wording is th
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -16,6 +16,7 @@ from mineralpacts.analysis.periods import Deadline, TermSpan
 from mineralpacts.model.agreement import Agreement
 from mineralpacts.model.dates import date_words
 from mineralpacts.model.relations import Link, links, predecessors, successors
+from mineralpacts.store.repository import Repository
 
 __all__ = ["ENDED", "IN_FORCE", "STATES", "STATUS_CHOICES", "Family", "State", "Status"]
 
@@ -51,12 +52,18 @@ STATUS_CHOICES: tuple[str, ...] = (*STATES, "in-force", "not-ended")
 class Family:
     """The agreements a status is computed among, with every link and its derived inverse."""
 
-    agreements: dict[str, Agreement]
+    agreements: Mapping[str, Agreement]
     links: dict[str, list[Link]]
 
     @classmethod
     def of(cls, agreements: Iterable[Agreement]) -> Family:
-        """The family of ``agreements`` (a repository, or any of its agreements)."""
+        """The family of ``agreements`` (a repository, or any of its agreements).
+
+        For a repository read through the store, the links come from the stored facts and an
+        agreement is built only when the lifecycle looks it up (a successor), not all of them.
+        """
+        if isinstance(agreements, Repository) and agreements.store is not None:
+            return cls(agreements.agreements, links(agreements.skeletons()))
         items = list(agreements)
         return cls({a.id: a for a in items}, links(items))
 

@@ -240,6 +240,16 @@ class Repository:
         by_name = dict(self.store.facets([self.paths[i].name for i in chosen]))
         return [by_name[self.paths[i].name] for i in chosen]
 
+    def skeletons(self) -> list[Any]:
+        """Each agreement's id, links and events' follow-ups (agreement-shaped, see
+        :class:`~mineralpacts.check.bulk.Facts`), from the store, in id order: enough for
+        :func:`~mineralpacts.model.relations.links` without building any agreement."""
+        if self.store is None:
+            return list(self)
+        answered = {path.name: ident for ident, path in self.paths.items()}
+        found = {answered[n]: f.skeleton(n)[1] for n, f in self.store.facts() if n in answered}
+        return [found[i] for i in sorted(found)]
+
     def candidates(self, **narrow: Any) -> list[str]:
         """The ids that may match the given narrowing (see :meth:`Store.select
         <mineralpacts.store.index.Store.select>`), or every id without a store."""
