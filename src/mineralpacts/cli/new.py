@@ -107,10 +107,17 @@ def new_command(
     ] = None,
     instrument: Annotated[
         str | None,
-        typer.Option("--instrument", "-i", help="Instrument: mou, moc, framework, ...", show_default=False),
+        typer.Option(
+            "--instrument",
+            "-i",
+            metavar="KIND",
+            help="Instrument: mou, moc, framework, ...",
+            show_default=False,
+        ),
     ] = None,
     title: Annotated[
-        str | None, typer.Option("--title", "-t", help="The official English title.", show_default=False)
+        str | None,
+        typer.Option("--title", "-t", metavar="TEXT", help="The official English title.", show_default=False),
     ] = None,
     official: Annotated[
         bool | None,
@@ -122,7 +129,8 @@ def new_command(
         ),
     ] = None,
     short_title: Annotated[
-        str | None, typer.Option("--short-title", help="The short name people use.", show_default=False)
+        str | None,
+        typer.Option("--short-title", metavar="TEXT", help="The short name people use.", show_default=False),
     ] = None,
     place: Annotated[
         str | None,
@@ -135,19 +143,26 @@ def new_command(
     ] = None,
     occasion: Annotated[
         str | None,
-        typer.Option("--occasion", help="The meeting or visit at which it was signed.", show_default=False),
+        typer.Option(
+            "--occasion",
+            metavar="TEXT",
+            help="The meeting or visit at which it was signed.",
+            show_default=False,
+        ),
     ] = None,
     source: Annotated[
         str | None,
         typer.Option("--source", "-s", metavar="URL", help="Address of the best source.", show_default=False),
     ] = None,
     publisher: Annotated[
-        str | None, typer.Option("--publisher", help="Who published the source.", show_default=False)
+        str | None,
+        typer.Option("--publisher", metavar="NAME", help="Who published the source.", show_default=False),
     ] = None,
     source_kind: Annotated[
         str | None,
         typer.Option(
             "--source-kind",
+            metavar="KIND",
             help="official-text, official-announcement, news or analysis.",
             show_default=False,
         ),
