@@ -29,13 +29,13 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeAlias
 
 from mineralpacts.diagnostics import Diagnostic
-from mineralpacts.files.load import DEFAULT_LIMITS, Document, FieldPath, Pos
 
 if TYPE_CHECKING:
     from mineralpacts.check.result import Report
+    from mineralpacts.files.load import Document, FieldPath, Pos
 
 __all__ = [
     "Content",
@@ -132,8 +132,13 @@ class Facts:
 
     def skeleton(self, path: str) -> tuple[Document, Any]:
         """A document (positions only, shown as ``path``) and an agreement-shaped object."""
-        doc = Document(path=path, positions=dict(self.positions))
-        return doc, _Skeleton(self.id, list(self.related), list(self.events))
+        from mineralpacts.files.load import Document
+
+        return Document(path=path, positions=dict(self.positions)), self.shape()
+
+    def shape(self) -> Any:
+        """An agreement-shaped object: ``id``, ``related`` and ``events`` (their follow-ups)."""
+        return _Skeleton(self.id, list(self.related), list(self.events))
 
     def to_json(self) -> list[Any]:
         """A compact JSON-ready form."""
@@ -187,10 +192,13 @@ class Outcome:
 
 def read_file(path: str | os.PathLike[str]) -> Content | OSError:
     """A file's :class:`Content`, or the error reading it."""
+    from mineralpacts.files.load import DEFAULT_LIMITS
+
+    limit = DEFAULT_LIMITS.max_bytes
     try:
         with open(path, "rb") as fh:
-            raw = fh.read(DEFAULT_LIMITS.max_bytes + 1)
-            size = os.fstat(fh.fileno()).st_size if len(raw) > DEFAULT_LIMITS.max_bytes else len(raw)
+            raw = fh.read(limit + 1)
+            size = os.fstat(fh.fileno()).st_size if len(raw) > limit else len(raw)
     except OSError as exc:
         return exc
     return Content(raw, size)
@@ -306,7 +314,7 @@ def display_paths(files: Sequence[Path]) -> list[str]:
 
 
 #: The repository rules (layer 4): :func:`mineralpacts.check.validate.repository_rules`.
-Rules = Callable[[Sequence[tuple[Path, Document | None, Any]]], list[list[Diagnostic]]]
+Rules: TypeAlias = "Callable[[Sequence[tuple[Path, Document | None, Any]]], list[list[Diagnostic]]]"
 
 
 def validate_files(

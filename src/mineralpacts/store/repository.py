@@ -247,7 +247,7 @@ class Repository:
         if self.store is None:
             return list(self)
         answered = {path.name: ident for ident, path in self.paths.items()}
-        found = {answered[n]: f.skeleton(n)[1] for n, f in self.store.facts() if n in answered}
+        found = {answered[n]: f.shape() for n, f in self.store.facts() if n in answered}
         return [found[i] for i in sorted(found)]
 
     def candidates(self, **narrow: Any) -> list[str]:
