@@ -165,34 +165,34 @@ class Store:
         removed names have a row but no file. Files of the folder are its ``*.yaml`` and
         ``*.yml`` files; ``names`` may name others (validate takes any file it is given).
         """
-        now = time.time_ns()
+        racy = time.time_ns() - RACY_NS
         current: dict[str, tuple[int, int, int]] = {}
         if names is None:
             with os.scandir(self.folder) as entries:
-                for entry in entries:
+                for entry in entries:  # the hot loop of every warm read: kept to the bone
                     if entry.name.endswith((".yaml", ".yml")) and entry.is_file():
-                        current[entry.name] = stat_signature(entry.stat(), now)
+                        st = entry.stat()
+                        mtime = st.st_mtime_ns
+                        current[entry.name] = (mtime if mtime < racy else -1, st.st_size, st.st_ino)
         else:
             for name in names:
                 try:
-                    current[name] = stat_signature(os.stat(self.folder / name), now)
+                    current[name] = stat_signature(os.stat(self.folder / name), racy + RACY_NS)
                 except OSError:
                     current[name] = (-1, -1, -1)
-        known = {
-            name: (mtime, size, inode, digest)
-            for name, mtime, size, inode, digest in self.conn.execute(
-                "SELECT name, mtime_ns, size, inode, hash FROM files"
-            )
-        }
+        rows = self.conn.execute("SELECT name, mtime_ns, size, inode FROM files").fetchall()
+        known = {row[0]: row[1:] for row in rows}
         fresh, stale, touched = [], [], []
         for name in sorted(current):
             sig = current[name]
             row = known.get(name)
-            if row is not None and sig[0] != -1 and row[:3] == sig:
+            if row is None:
+                stale.append(name)
+            elif row == sig and sig[0] != -1:
                 fresh.append(name)
-            elif row is not None and _same_content(self.folder / name, row[3]):
+            elif _same_content(self.folder / name, self._hash(name)):
                 fresh.append(name)
-                if row[:3] != sig:
+                if row != sig:
                     touched.append((*sig, name))
             else:
                 stale.append(name)
@@ -203,6 +203,10 @@ class Store:
                     "UPDATE files SET mtime_ns = ?, size = ?, inode = ? WHERE name = ?", touched
                 )
         return fresh, stale, removed
+
+    def _hash(self, name: str) -> str:
+        found = self.conn.execute("SELECT hash FROM files WHERE name = ?", (name,)).fetchone()
+        return str(found[0]) if found else ""
 
     def refresh(self, today: dt.date | None = None) -> None:
         """Bring every row up to date with the folder: check stale files, drop removed ones."""
@@ -284,6 +288,18 @@ class Store:
     def rows(self) -> list[Row]:
         """Every row, by file name."""
         return [Row(*r) for r in self.conn.execute("SELECT name, id, day FROM files ORDER BY name")]
+
+    def ids(self) -> list[tuple[str, str | None]]:
+        """(name, id) of every file, by name; the id is None for a file the model rejected."""
+        return self.conn.execute("SELECT name, id FROM files ORDER BY name").fetchall()
+
+    def shared_ids(self) -> list[tuple[str, str]]:
+        """(name, id) of the files whose id another file claims too, by name."""
+        query = (
+            "SELECT name, id FROM files WHERE id IN "
+            "(SELECT id FROM files WHERE id IS NOT NULL GROUP BY id HAVING count(*) > 1) ORDER BY name"
+        )
+        return self.conn.execute(query).fetchall()
 
     def outcomes(self, names: Iterable[str], day: str) -> dict[str, Outcome]:
         """The stored outcomes (without their data) of the named files checked on ``day``."""

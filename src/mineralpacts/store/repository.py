@@ -138,7 +138,7 @@ class Repository:
 
     folder: Path
     agreements: Mapping[str, Agreement] = field(default_factory=dict)
-    paths: dict[str, Path] = field(default_factory=dict)
+    paths: Mapping[str, Path] = field(default_factory=dict)
     problems: list[Diagnostic] = field(default_factory=list)
     store: Store | None = field(default=None, repr=False, compare=False)
     #: ids claimed by more than one file, with those files (all left out: none is the one meant)
@@ -172,15 +172,14 @@ class Repository:
 
     @classmethod
     def _from_store(cls, root: Path, store: Store) -> Repository:
-        rule_errors = _repository_problems(root, store)
-        broken = {d.path for d in rule_errors}
+        rule_errors, broken = _repository_problems(root, store)
         ids: dict[str, str] = {}
         rejected = []
-        for row in store.rows():
-            if row.id is None:
-                rejected.append(row.name)
-            elif str(root / row.name) not in broken:
-                ids[row.id] = row.name
+        for name, ident in store.ids():
+            if ident is None:
+                rejected.append(name)
+            elif name not in broken:
+                ids[ident] = name
         problems: list[Diagnostic] = []
         for name, rows in store.diagnostics(rejected):
             problems += _diagnostics(str(root / name), rows)
@@ -188,10 +187,10 @@ class Repository:
         return cls(
             folder=root,
             agreements=Agreements(store, ids),
-            paths={ident: root / name for ident, name in ids.items()},
+            paths=_Paths(root, ids),
             problems=problems + rule_errors,
             store=store,
-            duplicates=_duplicates((root / row.name, row.id) for row in store.rows() if row.id),
+            duplicates=_duplicates((root / name, ident) for name, ident in store.shared_ids()),
         )
 
     def __iter__(self) -> Iterator[Agreement]:
@@ -223,7 +222,7 @@ class Repository:
         """One agreement as JSON-ready data, exactly ``model_dump(mode="json")`` of it, read from
         the store without building the agreement."""
         if self.store is not None and ident in self.paths:
-            text = self.store.data(self.paths[ident].name)
+            text = self.store.data(self._file_names()[ident])
             if text is not None:
                 found: dict[str, Any] = json.loads(text)
                 return found
@@ -237,8 +236,15 @@ class Repository:
             from mineralpacts.model.facets import facets_of
 
             return [facets_of(self.agreements[i]) for i in chosen]
-        by_name = dict(self.store.facets([self.paths[i].name for i in chosen]))
-        return [by_name[self.paths[i].name] for i in chosen]
+        names = self._file_names()
+        by_name = dict(self.store.facets([names[i] for i in chosen]))
+        return [by_name[names[i]] for i in chosen]
+
+    def _file_names(self) -> dict[str, str]:
+        """Each id's file name (without making paths)."""
+        if isinstance(self.paths, _Paths):
+            return self.paths.names
+        return {ident: path.name for ident, path in self.paths.items()}
 
     def skeletons(self) -> list[Any]:
         """Each agreement's id, links and events' follow-ups (agreement-shaped, see
@@ -246,7 +252,7 @@ class Repository:
         :func:`~mineralpacts.model.relations.links` without building any agreement."""
         if self.store is None:
             return list(self)
-        answered = {path.name: ident for ident, path in self.paths.items()}
+        answered = {name: ident for ident, name in self._file_names().items()}
         found = {answered[n]: f.shape() for n, f in self.store.facts() if n in answered}
         return [found[i] for i in sorted(found)]
 
@@ -255,7 +261,7 @@ class Repository:
         <mineralpacts.store.index.Store.select>`), or every id without a store."""
         if self.store is None:
             return self.ids()
-        answered = {path.name: ident for ident, path in self.paths.items()}
+        answered = {name: ident for ident, name in self._file_names().items()}
         return sorted(answered[n] for n in self.store.select(**narrow) if n in answered)
 
 
@@ -269,8 +275,9 @@ def _diagnostics(path: str, rows: list[list[Any]]) -> list[Diagnostic]:
     return [Diagnostic(path, r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6])) for r in rows]
 
 
-def _repository_problems(root: Path, store: Store) -> list[Diagnostic]:
-    """The errors of the repository rules (layer 4), from the stored facts of every file.
+def _repository_problems(root: Path, store: Store) -> tuple[list[Diagnostic], set[str]]:
+    """The errors of the repository rules (layer 4), from the stored facts of every file, and
+    the names of the files they are in.
 
     They are kept in the store until a file changes, so a warm read runs no rule at all.
     """
@@ -281,7 +288,7 @@ def _repository_problems(root: Path, store: Store) -> list[Diagnostic]:
         from mineralpacts.check.bulk import diagnostic_row
         from mineralpacts.check.validate import repository_rules
 
-        names = [row.name for row in store.rows()]
+        names = [name for name, _ in store.ids()]
         facts = dict(store.facts())
         entries = [
             (root / name, *facts[name].skeleton(str(root / name)))
@@ -297,4 +304,28 @@ def _repository_problems(root: Path, store: Store) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     for name, row in found:
         out += _diagnostics(str(root / name), [row])
-    return out
+    return out, {name for name, _ in found}
+
+
+class _Paths(Mapping[str, Path]):
+    """Each id's file, made into a path only when asked for (a listing of 10,000 makes none)."""
+
+    def __init__(self, root: Path, names: dict[str, str]) -> None:
+        self._root, self._names = root, names
+
+    def __getitem__(self, ident: str) -> Path:
+        return self._root / self._names[ident]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def __contains__(self, ident: object) -> bool:
+        return ident in self._names
+
+    @property
+    def names(self) -> dict[str, str]:
+        """Each id's file name."""
+        return self._names
