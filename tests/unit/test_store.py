@@ -305,3 +305,25 @@ def test_statuses_from_the_store_family_equal_those_from_every_agreement(repo_co
     assert light.links == full.links
     for day in (dt.date(2020, 1, 1), dt.date(2026, 11, 30), dt.date(2031, 6, 1)):
         assert [status(a, day, light) for a in models] == [status(a, day, full) for a in models]
+
+
+def test_display_paths_are_those_of_resolving_each_file(
+    gen_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    def one_by_one(path: Path) -> str:
+        try:
+            return str(path.resolve().relative_to(Path.cwd().resolve()))
+        except ValueError:
+            return str(path)
+
+    files = sorted(gen_copy.glob("*.yaml"))[:5]
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "x.yaml").write_text("a: 1\n")
+    (tmp_path / "link.yaml").symlink_to(files[0])
+    for cwd in (tmp_path, gen_copy, gen_copy.parent, Path("/")):
+        monkeypatch.chdir(cwd)
+        given = [*files, tmp_path / "link.yaml", tmp_path / "sub" / "x.yaml"]
+        given += [Path(os.path.relpath(files[2])), Path(os.path.relpath(tmp_path / "sub" / "x.yaml"))]
+        assert bulk.display_paths(given) == [one_by_one(p) for p in given]

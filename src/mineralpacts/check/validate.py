@@ -388,13 +388,24 @@ def repository_rules(entries: Sequence[tuple[Path, Document | None, Any]]) -> li
 
 def _repository_rules(report: Report, docs: list[tuple[Path, Document]]) -> None:
     known: set[str] = set()
-    for folder in {p.parent for p, _ in docs}:
-        known |= {p.stem for p in folder.iterdir() if p.suffix in (".yaml", ".yml")}
+    for folder in {os.path.dirname(p) for p, _ in docs}:  # strings: 10,000 paths stay cheap
+        known |= {
+            n.rsplit(".", 1)[0]
+            for n in os.listdir(folder or os.curdir)
+            if n.endswith((".yaml", ".yml")) and n.rfind(".") > 0
+        }
+    from collections import Counter
+
     from mineralpacts.check.ids import duplicate_ids
 
     # every file claiming a shared id is in error, not only the later ones: none can be trusted
-    claims = [(Path(doc.path), r.agreement) for (_, doc), r in zip(docs, report.files, strict=True)]
-    shared = {path: dup for dup in duplicate_ids((p, a.id) for p, a in claims if a) for path in dup.paths}
+    counts = Counter(r.agreement.id for r in report.files if r.agreement)
+    claims = [
+        (Path(doc.path), r.agreement)
+        for (_, doc), r in zip(docs, report.files, strict=True)
+        if r.agreement and counts[r.agreement.id] > 1
+    ]
+    shared = {str(path): dup for dup in duplicate_ids((p, a.id) for p, a in claims) for path in dup.paths}
     for (path, doc), result in zip(docs, report.files, strict=True):
         a = result.agreement
         if a is None:
@@ -410,8 +421,8 @@ def _repository_rules(report: Report, docs: list[tuple[Path, Document]]) -> None
                     ("id",),
                 )
             )
-        if Path(doc.path) in shared:
-            message = shared[Path(doc.path)].message(Path(doc.path))
+        if counts[a.id] > 1 and str(Path(doc.path)) in shared:
+            message = shared[str(Path(doc.path))].message(Path(doc.path))
             result.diagnostics.append(Diagnostic.make(doc.path, doc.pos(("id",)), "R302", message, ("id",)))
     from mineralpacts.check.rules import relation_diagnostics
 

@@ -302,20 +302,19 @@ class Store:
         return self.conn.execute(query).fetchall()
 
     def outcomes(self, names: Iterable[str], day: str) -> dict[str, Outcome]:
-        """The stored outcomes (without their data) of the named files checked on ``day``."""
+        """The stored outcomes (without data and facets) of the named files checked on ``day``."""
         from mineralpacts.check.bulk import Facts, Outcome
 
         wanted = set(names)
         out = {}
-        query = "SELECT name, hash, day, diagnostics, facts, facets FROM files"
-        for name, digest, found_day, diagnostics, facts, facets in self.conn.execute(query):
-            if name in wanted and found_day == day:
+        query = "SELECT name, hash, diagnostics, facts FROM files WHERE day = ?"
+        for name, digest, diagnostics, facts in self.conn.execute(query, (day,)):
+            if name in wanted:
                 out[name] = Outcome(
                     hash=digest,
-                    day=found_day,
-                    diagnostics=json.loads(diagnostics),
+                    day=day,
+                    diagnostics=[] if diagnostics == "[]" else json.loads(diagnostics),
                     facts=Facts.from_json(json.loads(facts)) if facts else None,
-                    facets=json.loads(facets) if facets else None,
                 )
         return out
 
