@@ -175,9 +175,10 @@ class Store:
                         mtime = st.st_mtime_ns
                         current[entry.name] = (mtime if mtime < racy else -1, st.st_size, st.st_ino)
         else:
+            folder = str(self.folder)
             for name in names:
                 try:
-                    current[name] = stat_signature(os.stat(self.folder / name), racy + RACY_NS)
+                    current[name] = stat_signature(os.stat(os.path.join(folder, name)), racy + RACY_NS)
                 except OSError:
                     current[name] = (-1, -1, -1)
         rows = self.conn.execute("SELECT name, mtime_ns, size, inode FROM files").fetchall()

@@ -8,6 +8,7 @@ when the file's content, the code and the day are the same.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
@@ -37,19 +38,22 @@ class OutcomeCache:
 
     def lookup(self, files: Sequence[Path], today: dt.date) -> dict[int, Outcome]:
         """The kept outcomes of the unchanged files among ``files``, checked on ``today``."""
-        groups: dict[Path, list[int]] = {}
+        groups: dict[str, list[int]] = {}
+        names: list[str] = []
         for i, path in enumerate(files):
-            groups.setdefault(path.parent, []).append(i)
+            folder, name = os.path.split(str(path))
+            groups.setdefault(folder, []).append(i)
+            names.append(name)
         out: dict[int, Outcome] = {}
         for folder, indexes in groups.items():
             try:
-                store = self._store(folder)
-                fresh, _stale, _removed = store.scan([files[i].name for i in indexes])
+                store = self._store(Path(folder or os.curdir))
+                fresh, _stale, _removed = store.scan([names[i] for i in indexes])
                 kept = store.outcomes(fresh, today.isoformat())
             except sqlite3.Error:
                 continue
             for i in indexes:
-                found = kept.get(files[i].name)
+                found = kept.get(names[i])
                 if found is not None:
                     out[i] = found
         return out
