@@ -4,12 +4,17 @@ field, not a command-line flag."""
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 import pytest
 
 from mineralpacts.analysis.lifecycle import parse_day, status_filter
 from mineralpacts.analysis.query import Filters
 from mineralpacts.errors import AmbiguousParty, UnknownParty, UsageError, did_you_mean
 from mineralpacts.model.vocab import check_term, resolve_party, suggest
+
+PACKAGE = Path(__file__).resolve().parents[2] / "src" / "mineralpacts"
 
 
 @pytest.mark.parametrize(
@@ -59,6 +64,26 @@ def test_did_you_mean_words_every_hint_the_same_way() -> None:
     assert did_you_mean(["a"]) == "; did you mean a?"
     assert did_you_mean(["a", "b"], quote=True) == "; did you mean 'a' or 'b'?"
     assert did_you_mean(["a", "b", "c"]) == "; did you mean a, b or c?"
+
+
+def test_hints_are_built_in_one_place() -> None:
+    """difflib is called by ``vocab.suggest`` only, and the words "did you mean" appear only in
+    ``errors.did_you_mean`` (issue 13: the hint was built in eight places)."""
+    found = []
+    for path in PACKAGE.rglob("*.py"):
+        text = path.read_text("utf-8")
+        name = str(path.relative_to(PACKAGE))
+        tree = ast.parse(text)
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                modules = [a.name for a in node.names] + [getattr(node, "module", None) or ""]
+                if "difflib" in modules and name != "model/vocab.py":
+                    found.append(f"{name}: imports difflib")
+            if isinstance(node, ast.JoinedStr) and name != "errors.py":
+                parts = [v.value for v in node.values if isinstance(v, ast.Constant)]
+                if any("did you mean" in str(p) for p in parts):
+                    found.append(f"{name}:{node.lineno}: words a hint itself")
+    assert found == []
 
 
 @pytest.mark.parametrize(

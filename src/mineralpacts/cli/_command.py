@@ -17,7 +17,7 @@ from typing import Any
 import typer
 from typer.core import TyperCommand
 
-from mineralpacts.errors import PactsError
+from mineralpacts.errors import PactsError, did_you_mean
 
 __all__ = ["LAZY_CHOICES", "PactsCommand", "polish_params", "reflow", "usage_message"]
 
@@ -129,8 +129,7 @@ def usage_message(exc: Any) -> str:
         return f"missing {_option_name(param)}; usage: {usage}"
     if kind == "NoSuchOption":
         close = list(getattr(exc, "possibilities", None) or [])
-        tail = f"did you mean {' or '.join(close)}?" if close else help_hint
-        return f"no such option {exc.option_name} for {path}; {tail}"
+        return f"no such option {exc.option_name} for {path}{did_you_mean(close, otherwise=help_hint)}"
     if kind == "BadParameter":
         message = _sentence(str(exc.message))
         name = _option_name(param)
