@@ -37,13 +37,24 @@ def _country_slugs() -> frozenset[str]:
     return frozenset(slugs)
 
 
+@functools.cache
+def _slugs_by_first_word() -> dict[str, list[list[str]]]:
+    """The country slugs as word lists, by their first word (checked for every file: kept fast)."""
+    out: dict[str, list[list[str]]] = {}
+    for slug in _country_slugs():
+        parts = slug.split("-")
+        out.setdefault(parts[0], []).append(parts)
+    return out
+
+
 def _slugs_in(words: list[str]) -> set[str]:
     """The country slugs spelled by consecutive ``words`` (the longest where one holds another)."""
     found = set()
-    for slug in _country_slugs():
-        parts = slug.split("-")
-        if any(words[i : i + len(parts)] == parts for i in range(len(words) - len(parts) + 1)):
-            found.add(slug)
+    starting = _slugs_by_first_word()
+    for i, word in enumerate(words):
+        for parts in starting.get(word, ()):
+            if words[i : i + len(parts)] == parts:
+                found.add("-".join(parts))
     # "guinea" inside "papua-new-guinea", "korea" inside "north-korea": keep the longer
     return {s for s in found if not any(s != t and f"-{s}-" in f"-{t}-" for t in found)}
 

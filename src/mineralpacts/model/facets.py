@@ -10,7 +10,7 @@ building any model object, and it cannot answer differently from a cold read.
 
 from __future__ import annotations
 
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -54,13 +54,16 @@ class Facets:
 
     def to_json(self) -> list[Any]:
         """The facets as a compact JSON-ready list (field order)."""
-        return [list(v) if isinstance(v, tuple) else v for v in astuple(self)]
+        return [list(v) if isinstance(v, tuple) else v for v in (getattr(self, f) for f in _FIELDS)]
 
     @classmethod
     def from_json(cls, data: list[Any]) -> Facets:
         """Facets from :meth:`to_json`'s list."""
         values: list[Any] = [tuple(v) if isinstance(v, list) else v for v in data]
         return cls(*values)
+
+
+_FIELDS = tuple(f.name for f in fields(Facets))
 
 
 def facets_of(a: Agreement) -> Facets:
