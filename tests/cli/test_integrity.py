@@ -71,7 +71,14 @@ def test_unknown_party_code_lists_the_closest_names(invoke: Any, small_repo: Pat
 
 
 def test_show_suggests_the_id_with_the_parties_the_other_way_round(invoke: Any, small_repo: Path) -> None:
-    """Finding 6: ``pacts show germany-chile-2013`` missed ``chile-germany-2013``."""
+    """Finding 6: ``pacts show germany-chile-2013`` suggested germany-peru-2014,
+    argentina-chile-2023 and germany-mongolia-2011, and missed ``chile-germany-2013``."""
+    for ident, codes in [
+        ("germany-peru-2014", ("DE", "PE")),
+        ("argentina-chile-2023", ("AR", "CL")),
+        ("germany-mongolia-2011", ("DE", "MN")),
+    ]:
+        (small_repo / f"{ident}.yaml").write_text(agreement_text(ident, codes, ident[-4:]), encoding="utf-8")
     result = invoke("show", "germany-chile-2013", repo=small_repo)
     assert result.exit_code == 2
     assert "did you mean chile-germany-2013" in result.stderr
