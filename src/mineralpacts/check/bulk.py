@@ -25,6 +25,7 @@ import json
 import os
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -58,12 +59,19 @@ POOL_MIN_FILES = 64
 CHUNK = 16
 
 
+#: A file changed this recently may change again within the same clock tick; its ``stat``
+#: signature is not trusted (git's "racy" rule) and it is hashed again on the next read.
+RACY_NS = 2_000_000_000
+
+
 class Content(NamedTuple):
-    """A file's first bytes (at most one more than the size limit: the rest is never needed) and
-    its size on disk."""
+    """A file's first bytes (at most one more than the size limit: the rest is never needed), its
+    size on disk, and its ``stat`` signature when it was read (mtime_ns, size, inode; mtime_ns
+    is -1 when the file had just changed)."""
 
     raw: bytes
     size: int
+    signature: tuple[int, int, int] = (-1, -1, -1)
 
 
 def content_hash(content: Content) -> str:
@@ -175,6 +183,8 @@ class Outcome:
     hash: str
     #: the day the rules that compare dates with today ran for
     day: str
+    #: the file's ``stat`` signature when it was read (see :class:`Content`)
+    signature: tuple[int, int, int] = (-1, -1, -1)
     #: each diagnostic without its path: [line, col, code, message, field, severity, hints]
     diagnostics: list[list[Any]] = field(default_factory=list)
     #: for a file the model accepted: the repository facts, the data as JSON and the facets
@@ -197,11 +207,12 @@ def read_file(path: str | os.PathLike[str]) -> Content | OSError:
     limit = DEFAULT_LIMITS.max_bytes
     try:
         with open(path, "rb") as fh:
+            st = os.fstat(fh.fileno())  # before reading: a change while reading shows next time
             raw = fh.read(limit + 1)
-            size = os.fstat(fh.fileno()).st_size if len(raw) > limit else len(raw)
     except OSError as exc:
         return exc
-    return Content(raw, size)
+    mtime = st.st_mtime_ns if st.st_mtime_ns < time.time_ns() - RACY_NS else -1
+    return Content(raw, st.st_size if len(raw) > limit else len(raw), (mtime, st.st_size, st.st_ino))
 
 
 def diagnostic_row(d: Diagnostic) -> list[Any]:

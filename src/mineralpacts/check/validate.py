@@ -362,7 +362,7 @@ def check_bytes(content: Content | OSError, today: dt.date) -> Outcome:
     doc = text if isinstance(text, Document) else load_composed(text, "")
     agreement, diagnostics = validate_document(doc, today)
     rows = [diagnostic_row(d) for d in diagnostics]
-    outcome = Outcome(hash=content_hash(content), day=day, diagnostics=rows)
+    outcome = Outcome(hash=content_hash(content), day=day, signature=content.signature, diagnostics=rows)
     if agreement is not None:
         import json
 

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mineralpacts.check.bulk import RACY_NS
 from mineralpacts.store.fingerprint import cache_home, fingerprint
 
 if TYPE_CHECKING:
@@ -40,9 +41,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Row", "Store", "cache_home", "fingerprint", "stat_signature"]
 
-#: A file changed this recently may change again within the same clock tick; it is re-hashed
-#: on the next read rather than trusted by its ``stat`` signature (git's "racy" rule).
-RACY_NS = 2_000_000_000
+#: Rows written at a time.
+BATCH = 500
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -222,52 +222,57 @@ class Store:
         with _transaction(self.conn):
             self._delete(removed)
             paths = [self.folder / name for name in stale]
+            batch: list[tuple[str, Outcome]] = []
             for i, outcome in check_many(paths, day, check_bytes):
-                self.put(stale[i], outcome)
+                batch.append((stale[i], outcome))
+                if len(batch) >= BATCH:
+                    self.put_many(batch)
+                    batch = []
+            self.put_many(batch)
 
     # ------------------------------------------------------------------ writing
 
-    def put(self, name: str, outcome: Outcome, sig: tuple[int, int, int] | None = None) -> None:
+    def put(self, name: str, outcome: Outcome) -> None:
         """Write one file's outcome (inside a transaction of the caller's)."""
-        if sig is None:
-            try:
-                sig = stat_signature(os.stat(self.folder / name), time.time_ns())
-            except OSError:
-                sig = (-1, -1, -1)
-        if not outcome.hash:
-            sig = (-1, -1, -1)  # unreadable: never trust the signature
-        facets = outcome.facets
-        ident = outcome.facts.id if outcome.facts is not None else None
-        self._delete([name])
-        low = high = instrument = level = None
-        if facets is not None:
-            from mineralpacts.model.facets import Facets
+        self.put_many([(name, outcome)])
 
-            f = Facets.from_json(facets)
-            low, high, instrument, level = f.signed_low, f.signed_high, f.instrument, f.level
-            self.conn.executemany(
-                "INSERT INTO facet VALUES (?, ?, ?)",
-                [(name, kind, v) for kind, attr in FACET_KINDS.items() for v in set(getattr(f, attr))],
+    def put_many(self, items: Sequence[tuple[str, Outcome]]) -> None:
+        """Write files' outcomes, one row each (inside a transaction of the caller's), with the
+        ``stat`` signature each file had when it was read."""
+        if not items:
+            return
+        from mineralpacts.model.facets import Facets
+
+        rows, facet_rows = [], []
+        for name, outcome in items:
+            sig = outcome.signature  # taken when the file was read: a later change is seen
+            low = high = instrument = level = None
+            if outcome.facets is not None:
+                f = Facets.from_json(outcome.facets)
+                low, high, instrument, level = f.signed_low, f.signed_high, f.instrument, f.level
+                facet_rows += [
+                    (name, kind, v) for kind, attr in FACET_KINDS.items() for v in set(getattr(f, attr))
+                ]
+            rows.append(
+                (
+                    name,
+                    *sig,
+                    outcome.hash,
+                    outcome.day,
+                    outcome.facts.id if outcome.facts is not None else None,
+                    json.dumps(outcome.diagnostics, ensure_ascii=False),
+                    json.dumps(outcome.facts.to_json(), ensure_ascii=False) if outcome.facts else None,
+                    outcome.data,
+                    json.dumps(outcome.facets, ensure_ascii=False) if outcome.facets is not None else None,
+                    instrument,
+                    level,
+                    low,
+                    high,
+                )
             )
-        self.conn.execute(
-            "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                name,
-                *sig,
-                outcome.hash,
-                outcome.day,
-                ident,
-                json.dumps(outcome.diagnostics, ensure_ascii=False),
-                json.dumps(outcome.facts.to_json(), ensure_ascii=False) if outcome.facts else None,
-                outcome.data,
-                json.dumps(facets, ensure_ascii=False) if facets is not None else None,
-                instrument,
-                level,
-                low,
-                high,
-            ),
-        )
-        self.conn.execute("DELETE FROM meta WHERE key = 'repository'")
+        self._delete([name for name, _ in items])
+        self.conn.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        self.conn.executemany("INSERT INTO facet VALUES (?, ?, ?)", facet_rows)
         self.changed = True
 
     def _delete(self, names: Sequence[str]) -> None:

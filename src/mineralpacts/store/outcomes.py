@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mineralpacts.store.index import Store
+from mineralpacts.store.index import BATCH, Store
 
 if TYPE_CHECKING:
     from mineralpacts.check.bulk import Outcome
@@ -29,6 +29,7 @@ class OutcomeCache:
 
     def __init__(self) -> None:
         self._stores: dict[Path, Store] = {}
+        self._pending: dict[Path, list[tuple[str, Outcome]]] = {}
 
     def _store(self, folder: Path) -> Store:
         store = self._stores.get(folder)
@@ -59,21 +60,29 @@ class OutcomeCache:
         return out
 
     def save(self, path: Path, outcome: Outcome) -> None:
-        """Keep one file's outcome (written by :meth:`flush`)."""
-        store = self._store(path.parent)
-        try:
-            if not store.conn.in_transaction:
-                store.conn.execute("BEGIN IMMEDIATE")
-            store.put(path.name, outcome)
-        except sqlite3.Error:
-            pass  # a cache that cannot be written is simply not used
+        """Keep one file's outcome (written in batches, the last by :meth:`flush`)."""
+        self._pending.setdefault(path.parent, []).append((path.name, outcome))
+        if sum(len(v) for v in self._pending.values()) >= BATCH:
+            self._write()
+
+    def _write(self) -> None:
+        for folder, items in self._pending.items():
+            store = self._store(folder)
+            try:
+                if not store.conn.in_transaction:
+                    store.conn.execute("BEGIN IMMEDIATE")
+                store.put_many(items)
+            except sqlite3.Error:
+                pass  # a cache that cannot be written is simply not used
+        self._pending = {}
 
     def data(self, path: Path) -> str | None:
         """The validated data kept for a file."""
         return self._store(path.parent).data(path.name)
 
     def flush(self) -> None:
-        """Commit what :meth:`save` wrote."""
+        """Write and commit what :meth:`save` kept."""
+        self._write()
         for store in self._stores.values():
             try:
                 if store.conn.in_transaction:
