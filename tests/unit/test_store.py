@@ -327,3 +327,27 @@ def test_display_paths_are_those_of_resolving_each_file(
         given = [*files, tmp_path / "link.yaml", tmp_path / "sub" / "x.yaml"]
         given += [Path(os.path.relpath(files[2])), Path(os.path.relpath(tmp_path / "sub" / "x.yaml"))]
         assert bulk.display_paths(given) == [one_by_one(p) for p in given]
+
+
+def test_a_row_keeps_the_signature_the_file_had_when_read(
+    gen_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _age(gen_copy)
+    path = sorted(gen_copy.glob("*.yaml"))[0]
+    real = bulk.read_file
+
+    def read_then_edit(p: str | os.PathLike[str]) -> bulk.Content | OSError:
+        content = real(p)
+        if Path(p) == path:  # edited after the checker read it, before the row is written
+            path.write_text(
+                path.read_text("utf-8").replace("\nshort_title: ", "\nshort_title: Later "), "utf-8"
+            )
+            past = dt.datetime.now().timestamp() - 30
+            os.utime(path, (past, past))
+        return content
+
+    monkeypatch.setattr(bulk, "read_file", read_then_edit)
+    first = Repository.load(gen_copy)
+    monkeypatch.setattr(bulk, "read_file", real)
+    assert not (first.get(path.stem).short_title or "").startswith("Later ")
+    assert (Repository.load(gen_copy).get(path.stem).short_title or "").startswith("Later ")
