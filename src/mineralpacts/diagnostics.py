@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Literal
 
-__all__ = ["CODES", "Diagnostic", "Severity", "format_path", "sort_key"]
+__all__ = ["CODES", "MAX_ERRORS", "Diagnostic", "Severity", "format_path", "sort_key"]
 
 Severity = Literal["error", "warning"]
 
@@ -69,6 +69,11 @@ CODES: dict[str, tuple[Severity, str]] = {
     "W404": ("warning", "schema modeline missing"),
     "W405": ("warning", "id does not match the signing year or the parties"),
 }
+
+
+#: How many errors ``pacts validate`` shows for one file (``--max-errors``); one broken list can
+#: otherwise give tens of thousands.
+MAX_ERRORS = 50
 
 
 def format_path(path: Sequence[str | int]) -> str:

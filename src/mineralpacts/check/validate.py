@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from mineralpacts.check.result import FileResult, Report
-from mineralpacts.diagnostics import Diagnostic, sort_key
+from mineralpacts.check.schema_errors import schema_diagnostics
+from mineralpacts.diagnostics import MAX_ERRORS, Diagnostic, sort_key
 from mineralpacts.errors import did_you_mean
 from mineralpacts.files.discover import expand_paths
 from mineralpacts.files.load import Document
