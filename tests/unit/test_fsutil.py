@@ -57,7 +57,7 @@ def test_create_exclusive_never_overwrites(tmp_path: Path) -> None:
         ("schema", "--output"),
         ("render", "uk-japan-2023", "--output"),
         ("timeline", "--format", "json", "--output"),
-        ("stats", "--coverage"),
+        ("stats", "--output"),
     ],
     ids=["schema", "render", "timeline", "stats"],
 )

@@ -200,7 +200,8 @@ def write_sqlite(agreements: Iterable[Agreement], output: Path) -> None:
 
     ``datasette PATH`` browses it. The ``search`` table holds, per agreement, the text that
     ``pacts search`` searches (titles, summaries, areas, minerals, parties, places, notes) with
-    the same FTS5 index (``search_fts``), which Datasette offers as the table's search box.
+    the same FTS5 index (``search_fts``). ``agreements`` and ``areas`` are searchable in Datasette
+    too, over their own columns.
     """
     import sqlite_utils
 
@@ -224,6 +225,15 @@ def write_sqlite(agreements: Iterable[Agreement], output: Path) -> None:
                 if name != "agreements":
                     table.create_index(["agreement_id"])
             _write_search(db, items)
+            # Datasette's search box on the agreements table itself, over its own columns that say
+            # the same things (the search table above is the exact index of pacts search).
+            db.table("agreements").enable_fts(
+                ["title", "short_title", "summary", "areas", "minerals", "parties", "party_names",
+                 "signed_city", "occasion", "notes"],
+                tokenize=TOKENIZE,
+                create_triggers=True,
+            )  # fmt: skip
+            db.table("areas").enable_fts(["summary"], tokenize=TOKENIZE, create_triggers=True)
         finally:
             db.close()
 
