@@ -37,6 +37,7 @@ from mineralpacts.diagnostics import Diagnostic
 if TYPE_CHECKING:
     from mineralpacts.check.result import Report
     from mineralpacts.files.load import Document, FieldPath, Pos
+    from mineralpacts.model.facets import Index
 
 __all__ = [
     "Content",
@@ -190,7 +191,9 @@ class Outcome:
     #: for a file the model accepted: the repository facts, the data as JSON and the facets
     facts: Facts | None = None
     data: str | None = None
-    facets: list[Any] | None = None
+    #: the facets as JSON text, and what the store indexes of them (computed in the worker)
+    facets: str | None = None
+    index: Index | None = None
 
     def diagnostics_for(self, path: str) -> list[Diagnostic]:
         """The diagnostics, shown as ``path``."""

@@ -202,7 +202,9 @@ def check_bytes(content: Content | OSError, today: dt.date) -> Outcome:
 
         outcome.facts = Facts.of(doc, agreement)
         outcome.data = json.dumps(agreement.model_dump(mode="json"), ensure_ascii=False)
-        outcome.facets = facets_of(agreement).to_json()
+        facets = facets_of(agreement)
+        outcome.facets = json.dumps(facets.to_json(), ensure_ascii=False)
+        outcome.index = facets.index()
     return outcome
 
 

@@ -16,7 +16,12 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from mineralpacts.model.agreement import Agreement
 
-__all__ = ["Facets", "facets_of"]
+__all__ = ["INDEXED", "Facets", "Index", "facets_of"]
+
+#: The set-valued facets the store indexes: kind -> attribute of :class:`Facets`.
+INDEXED = {"party": "parties", "area": "areas", "mineral": "minerals"}
+#: (instrument, level, signed_low, signed_high, [(kind, value), ...])
+Index = tuple[str, str, "str | None", "str | None", list[tuple[str, str]]]
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,12 @@ class Facets:
     def to_json(self) -> list[Any]:
         """The facets as a compact JSON-ready list (field order)."""
         return [list(v) if isinstance(v, tuple) else v for v in (getattr(self, f) for f in _FIELDS)]
+
+    def index(self) -> Index:
+        """What the store indexes to narrow filters: the instrument, the level, the signing
+        date's bounds, and each (kind, value) of parties, areas and minerals."""
+        values = [(kind, v) for kind, attr in INDEXED.items() for v in dict.fromkeys(getattr(self, attr))]
+        return (self.instrument, self.level, self.signed_low, self.signed_high, values)
 
     @classmethod
     def from_json(cls, data: list[Any]) -> Facets:

@@ -10,7 +10,7 @@ from pathlib import Path
 __all__ = ["FINGERPRINT_SOURCES", "STORE_LAYOUT", "cache_home", "fingerprint"]
 
 #: The layout of the store's SQLite file; part of the fingerprint, so another layout is rebuilt.
-STORE_LAYOUT = "1"
+STORE_LAYOUT = "2"
 #: The parts of the package whose code decides a file's outcome, relative to the package.
 FINGERPRINT_SOURCES = ("model", "files/load.py", "check", "diagnostics.py", "data")
 

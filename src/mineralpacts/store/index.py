@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mineralpacts.check.bulk import RACY_NS
-from mineralpacts.store.fingerprint import cache_home, fingerprint
+from mineralpacts.store.fingerprint import STORE_LAYOUT, cache_home, fingerprint
 
 if TYPE_CHECKING:
     from mineralpacts.check.bulk import Facts, Outcome
@@ -64,16 +64,15 @@ CREATE TABLE IF NOT EXISTS files (
     signed_high TEXT
 );
 CREATE INDEX IF NOT EXISTS files_id ON files (id);
-CREATE INDEX IF NOT EXISTS files_instrument ON files (instrument);
-CREATE INDEX IF NOT EXISTS files_level ON files (level);
 CREATE INDEX IF NOT EXISTS files_signed ON files (signed_low, signed_high);
-CREATE TABLE IF NOT EXISTS facet (name TEXT NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS facet (
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (name, kind, value)
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS facet_value ON facet (kind, value);
-CREATE INDEX IF NOT EXISTS facet_name ON facet (name);
 """
-
-#: The facet kinds indexed for filters, and the field of :class:`Facets` each comes from.
-FACET_KINDS = {"party": "parties", "area": "areas", "mineral": "minerals"}
 
 
 def _same_content(path: Path, digest: str) -> bool:
@@ -107,6 +106,11 @@ def _connect(target: str) -> sqlite3.Connection:
     conn = sqlite3.connect(target, timeout=10, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL" if target != ":memory:" else "PRAGMA journal_mode=MEMORY")
     conn.execute("PRAGMA synchronous=NORMAL")
+    if conn.execute("PRAGMA user_version").fetchone()[0] != int(STORE_LAYOUT):
+        with _transaction(conn):  # a store of another layout is dropped whole, then made anew
+            for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+                conn.execute(f'DROP TABLE IF EXISTS "{table}"')
+            conn.execute(f"PRAGMA user_version = {int(STORE_LAYOUT)}")
     conn.executescript(_SCHEMA)
     return conn
 
@@ -241,18 +245,11 @@ class Store:
         ``stat`` signature each file had when it was read."""
         if not items:
             return
-        from mineralpacts.model.facets import Facets
-
         rows, facet_rows = [], []
         for name, outcome in items:
             sig = outcome.signature  # taken when the file was read: a later change is seen
-            low = high = instrument = level = None
-            if outcome.facets is not None:
-                f = Facets.from_json(outcome.facets)
-                low, high, instrument, level = f.signed_low, f.signed_high, f.instrument, f.level
-                facet_rows += [
-                    (name, kind, v) for kind, attr in FACET_KINDS.items() for v in set(getattr(f, attr))
-                ]
+            instrument, level, low, high, values = outcome.index or (None, None, None, None, [])
+            facet_rows += [(name, kind, value) for kind, value in values]
             rows.append(
                 (
                     name,
@@ -260,10 +257,10 @@ class Store:
                     outcome.hash,
                     outcome.day,
                     outcome.facts.id if outcome.facts is not None else None,
-                    json.dumps(outcome.diagnostics, ensure_ascii=False),
+                    "[]" if not outcome.diagnostics else json.dumps(outcome.diagnostics, ensure_ascii=False),
                     json.dumps(outcome.facts.to_json(), ensure_ascii=False) if outcome.facts else None,
                     outcome.data,
-                    json.dumps(outcome.facets, ensure_ascii=False) if outcome.facets is not None else None,
+                    outcome.facets,
                     instrument,
                     level,
                     low,
