@@ -351,3 +351,51 @@ def test_a_row_keeps_the_signature_the_file_had_when_read(
     monkeypatch.setattr(bulk, "read_file", real)
     assert not (first.get(path.stem).short_title or "").startswith("Later ")
     assert (Repository.load(gen_copy).get(path.stem).short_title or "").startswith("Later ")
+
+
+def _rules_runs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    from mineralpacts.check import validate
+
+    runs: list[int] = []
+    real = validate.repository_rules
+
+    def spy(entries: Any) -> Any:
+        runs.append(len(entries))
+        return real(entries)
+
+    monkeypatch.setattr(validate, "repository_rules", spy)
+    return runs
+
+
+def test_an_edit_that_keeps_ids_and_links_reruns_no_repository_rule(
+    gen_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _age(gen_copy)
+    Repository.load(gen_copy)
+    runs = _rules_runs(monkeypatch)
+    path = sorted(gen_copy.glob("*.yaml"))[7]
+    path.write_text(path.read_text("utf-8").replace("\nshort_title: ", "\nshort_title: Edited "), "utf-8")
+    edited = Repository.load(gen_copy)
+    assert runs == []
+    assert (edited.get(path.stem).short_title or "").startswith("Edited ")
+    monkeypatch.setattr(index, "fingerprint", lambda root=None: "start again")
+    fresh = Repository.load(gen_copy)
+    assert runs == [40]
+    assert fresh.problems == edited.problems and dict(fresh.agreements) == dict(edited.agreements)
+
+
+def test_an_edit_of_an_id_or_a_link_reruns_the_repository_rules(
+    gen_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _age(gen_copy)
+    first, second = sorted(gen_copy.glob("*.yaml"))[:2]
+    Repository.load(gen_copy)
+    runs = _rules_runs(monkeypatch)
+    second.write_text(
+        second.read_text("utf-8").replace(f"id: {second.stem}", f"id: {first.stem}", 1), "utf-8"
+    )
+    repo = Repository.load(gen_copy)
+    assert runs == [40]
+    assert first.stem not in repo and {("R301", second.name), ("R302", first.name)} <= {
+        (d.code, Path(d.path).name) for d in repo.problems
+    }

@@ -267,17 +267,39 @@ class Store:
                     high,
                 )
             )
-        self._delete([name for name, _ in items])
+        names = [name for name, _ in items]
+        same_links = self._same_links(items)
+        self._delete(names, forget_rules=not same_links)
         self.conn.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         self.conn.executemany("INSERT INTO facet VALUES (?, ?, ?)", facet_rows)
         self.changed = True
 
-    def _delete(self, names: Sequence[str]) -> None:
+    def _same_links(self, items: Sequence[tuple[str, Outcome]]) -> bool:
+        """True when the kept result of the repository rules still holds after these rows change:
+        each file was known, its id, links and follow-ups are the same, and the rules found
+        nothing in it (so no position of theirs can have moved). The rules read nothing else
+        of a file (:class:`~mineralpacts.check.bulk.Facts`), and its name is the same."""
+        kept = self.meta("repository")
+        if kept is None:
+            return False
+        flagged = {name for name, _ in json.loads(kept)}
+        for name, outcome in items:
+            found = self.conn.execute("SELECT facts FROM files WHERE name = ?", (name,)).fetchone()
+            if found is None or name in flagged:
+                return False
+            before = json.loads(found[0])[:3] if found[0] else None
+            after = outcome.facts.to_json()[:3] if outcome.facts is not None else None
+            if before != after:
+                return False
+        return True
+
+    def _delete(self, names: Sequence[str], *, forget_rules: bool = True) -> None:
         if not names:
             return
         self.conn.executemany("DELETE FROM files WHERE name = ?", [(n,) for n in names])
         self.conn.executemany("DELETE FROM facet WHERE name = ?", [(n,) for n in names])
-        self.conn.execute("DELETE FROM meta WHERE key = 'repository'")
+        if forget_rules:
+            self.conn.execute("DELETE FROM meta WHERE key = 'repository'")
 
     def hold_snapshot(self) -> None:
         """Read from now on as the store is now, whatever other processes (or other loads in
