@@ -68,7 +68,9 @@ def test_every_module_the_package_imports_comes_with_a_core_dependency() -> None
 def test_hook_examples_cite_only_revisions_that_exist() -> None:
     import subprocess
 
-    tags = set(subprocess.run(["git", "tag"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split())
+    tags = set(
+        subprocess.run(["git", "tag"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    )
     for rel in (".pre-commit-hooks.yaml", "docs/contributing.md", "README.md"):
         for rev in re.findall(r"rev:\s*(\S+)", (ROOT / rel).read_text("utf-8")):
             assert rev in tags or re.fullmatch(r"[0-9a-f]{40}|<.*", rev), (rel, rev)

@@ -56,7 +56,9 @@ def stats_command(
         cols = (Col("value", rank=0, shrink_to=20, header=name.replace("_", " ")), STATS_COLUMNS[2])
         shown = [r for r in rows if r["dimension"] == name]
         if name == "party":  # names for people; the code stays in the other formats
-            shown = [{**r, "value": f"{country_name(r['value']) or r['value']} ({r['value']})"} for r in shown]
+            shown = [
+                {**r, "value": f"{country_name(r['value']) or r['value']} ({r['value']})"} for r in shown
+            ]
         block = render_table(shown, cols, width)
         blocks.append("\n".join(block))
     summary = f"{stats.total} agreements; {stats.unknown_facts} facts recorded as unknown"
