@@ -46,6 +46,16 @@ def _listed(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
 
 
+def _choices_text(source: Sequence[str] | str) -> str:
+    """``a, b or c`` for help: now for a sequence, when help is shown for a ``module:attribute``."""
+    names = _names(source)
+    if not isinstance(source, str):
+        return _listed(names())
+    token = f"<{source}>"
+    LAZY_CHOICES[token] = lambda: _listed(names())
+    return token
+
+
 def format_option(source: Sequence[str] | str, help: str = "") -> Any:
     """A ``--format/-f FORMAT`` option whose choices are the names of ``source``, in any case.
 
@@ -54,11 +64,7 @@ def format_option(source: Sequence[str] | str, help: str = "") -> Any:
     in help. The help lists the choices, then ``help``.
     """
     names = _names(source)
-    if isinstance(source, str):
-        token = f"<{source}>"
-        LAZY_CHOICES[token] = lambda: _listed(names())
-    else:
-        token = _listed(names())
+    token = _choices_text(source)
 
     def check(value: str | None) -> str | None:
         if value is None:
@@ -193,8 +199,8 @@ FILTER_OPTIONS: tuple[tuple[str, Any], ...] = (
         _many(
             "--status",
             metavar="STATE",
-            help="Where it stands on --on: in-force, not-yet-in-force, initial-term, renewal-term "
-            "(or renewal-term-N), expired, discontinued, open-ended, unknown (repeatable; any).",
+            help=f"Where it stands on --on: {_choices_text('mineralpacts.analysis.lifecycle:STATUS_CHOICES')}; "
+            "renewal-term-N for the N-th renewal (repeatable; any).",
             complete_with=complete.states,
         ),
     ),
