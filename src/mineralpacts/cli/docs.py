@@ -53,7 +53,8 @@ data (or a difference, for `diff`), 2 usage error.
 
 ## Shell completion
 
-`pacts` completes commands, options and option values in bash, zsh, fish and PowerShell:
+`pacts` completes commands, options, formats, agreement ids (`pacts show uk-j<TAB>`), the
+parties of the repository and vocabulary terms, in bash, zsh, fish and PowerShell:
 
 ```console
 $ pacts --install-completion      # installs it for the current shell; restart the shell
