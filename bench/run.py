@@ -306,13 +306,11 @@ def machine() -> dict[str, object]:
         pass
     from importlib.metadata import version
 
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
     return {
         "nproc": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
         "cpu": cpu_model,
         "python": platform.python_version(),
         "platform": platform.platform(),
-        "commit": commit.stdout.strip(),
         "mineralpacts": version("mineralpacts"),
         "check-jsonschema": version("check-jsonschema"),
         "pydantic": version("pydantic"),
@@ -357,6 +355,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     work = args.work.resolve() if keep else Path(tempfile.mkdtemp(prefix="pacts-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     bench = Bench(args, work)
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    import mineralpacts
+
+    source = {
+        "commit_at_start": commit.stdout.strip(),
+        "mineralpacts_from": str(Path(mineralpacts.__file__).parent),
+    }
     try:
         schema, schema_note = _schema_file(work)
         if schema_note:
@@ -369,7 +374,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not keep:
             shutil.rmtree(work, ignore_errors=True)
     bench.loads.append(_load())
-    info = machine() | {"load_average_before_after": bench.loads}
+    info = machine() | source | {"load_average_before_after": bench.loads}
     table = markdown(bench.results)
     print(f"\n{json.dumps(info)}\n")
     print(table)

@@ -201,7 +201,7 @@ def check_bytes(content: Content | OSError, today: dt.date) -> Outcome:
         from mineralpacts.model.facets import facets_of
 
         outcome.facts = Facts.of(doc, agreement)
-        outcome.data = json.dumps(agreement.model_dump(mode="json"), ensure_ascii=False)
+        outcome.data = agreement.model_dump_json()  # pydantic's own encoder: model_dump(mode="json")
         facets = facets_of(agreement)
         outcome.facets = json.dumps(facets.to_json(), ensure_ascii=False)
         outcome.index = facets.index()

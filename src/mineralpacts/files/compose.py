@@ -97,7 +97,9 @@ class _Walker(_Builder):
     def walk(self, node: Any, path: FieldPath, depth: int) -> Any:
         mark = node.start_mark
         pos = (mark.line + 1, mark.column + 1)
-        self._count(1, pos)
+        self.nodes += 1
+        if self.nodes > self.limits.max_nodes:
+            self._count(0, pos)  # raises Y014, in the builder's words
         self.doc.positions[path] = pos
         tag = node.tag
         if type(node) is ScalarNode:
