@@ -74,20 +74,31 @@ class PactsCommand(TyperCommand):
         """The exit code of a library error in this command (``PactsGroup.invoke`` asks)."""
         return exc.exit_code
 
+    _parsing = False
+
     def get_params(self, ctx: Any) -> list[Any]:
         params: list[Any] = super().get_params(ctx)
         polish_params(params)
-        for param in params:
-            _resolve_choices(param)
+        if not self._parsing:  # help texts name choices from heavy modules: only when read
+            for param in params:
+                _resolve_choices(param)
         return params
 
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        for param in super().get_params(ctx):  # --help is shown while the arguments are parsed
+            _resolve_choices(param)
+        super().format_help(ctx, formatter)
+
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        self._parsing = True
         try:
             parsed: list[str] = super().parse_args(ctx, args)
         except Exception as exc:
             if getattr(exc, "ctx", "absent") is None:
                 exc.ctx = ctx  # type: ignore[attr-defined]  # so the message names the command
             raise
+        finally:
+            self._parsing = False
         return parsed
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
