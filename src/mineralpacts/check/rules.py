@@ -20,7 +20,7 @@ from mineralpacts.files.load import Document
 from mineralpacts.model.agreement import Agreement, date_bounds, field_keys, submodel
 from mineralpacts.model.schema import modeline_problem
 
-__all__ = ["field_path_exists", "model_rules", "relation_diagnostics", "with_legacy_fields"]
+__all__ = ["field_path_exists", "model_rules", "with_legacy_fields"]
 
 OFFICIAL_KINDS = {"official-text", "official-announcement"}
 FieldPath = tuple[str | int, ...]
@@ -279,16 +279,3 @@ def with_legacy_fields(doc: Document, found: list[Diagnostic]) -> list[Diagnosti
 
 def _parent(field: str) -> str:
     return field.rpartition(".")[0] if "." in field else ""
-
-
-def relation_diagnostics(agreements: list[tuple[Document, Agreement]]) -> list[tuple[int, Diagnostic]]:
-    """Stored links whose inverse in the other file disagrees (R305), as (index in the list, diagnostic)."""
-    from mineralpacts.model.relations import conflicts
-
-    where = {a.id: (i, doc) for i, (doc, a) in enumerate(agreements)}
-    out: list[tuple[int, Diagnostic]] = []
-    for c in conflicts(a for _, a in agreements):
-        i, doc = where[c.source]
-        path: FieldPath = ("related", c.index, "relation")
-        out.append((i, Diagnostic.make(doc.path, doc.pos(path), "R305", c.message, path)))
-    return out

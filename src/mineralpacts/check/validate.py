@@ -18,18 +18,18 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
 from mineralpacts.check.result import FileResult, Report
 from mineralpacts.check.schema_errors import schema_diagnostics
 from mineralpacts.diagnostics import MAX_ERRORS, Diagnostic, sort_key
 from mineralpacts.errors import did_you_mean
 from mineralpacts.files.discover import expand_paths
 from mineralpacts.files.load import Document
-from mineralpacts.model.agreement import Agreement
 
 if TYPE_CHECKING:
+    from pydantic import ValidationError
+
     from mineralpacts.check.bulk import Content, Outcome, OutcomeCache
+    from mineralpacts.model.agreement import Agreement
 
 __all__ = [
     "MAX_ERRORS",
@@ -38,6 +38,7 @@ __all__ = [
     "cap_diagnostics",
     "check_document",
     "model_diagnostics",
+    "relation_diagnostics",
     "repository_rules",
     "schema_diagnostics",
     "validate_document",
@@ -92,7 +93,10 @@ def check_document(
     :attr:`FileResult.omitted` counts the others; the schema pass then stops early, and the
     errors it did not reach are counted as the places the model rejected.
     """
+    from pydantic import ValidationError
+
     from mineralpacts.check.rules import model_rules
+    from mineralpacts.model.agreement import Agreement
 
     if not doc.ok or not isinstance(doc.data, dict):
         return _capped(FileResult(doc.path, None, list(doc.diagnostics)), max_errors)
@@ -258,8 +262,6 @@ def _repository_rules(report: Report, docs: list[tuple[Path, Document]]) -> None
         if counts[a.id] > 1 and str(Path(doc.path)) in shared:
             message = shared[str(Path(doc.path))].message(Path(doc.path))
             result.diagnostics.append(Diagnostic.make(doc.path, doc.pos(("id",)), "R302", message, ("id",)))
-    from mineralpacts.check.rules import relation_diagnostics
-
     loaded = [(doc, r) for (_p, doc), r in zip(docs, report.files, strict=True) if r.agreement is not None]
     for i, diagnostic in relation_diagnostics([(doc, r.agreement) for doc, r in loaded if r.agreement]):
         loaded[i][1].diagnostics.append(diagnostic)
@@ -284,3 +286,20 @@ def _repository_rules(report: Report, docs: list[tuple[Path, Document]]) -> None
                         fpath,
                     )
                 )
+
+
+def relation_diagnostics(agreements: list[tuple[Document, Agreement]]) -> list[tuple[int, Diagnostic]]:
+    """Stored links whose inverse in the other file disagrees (R305), as (index in the list, diagnostic).
+
+    A repository rule (layer 4): it sits here with the others, so that running them on the
+    stored facts of an unchanged repository imports neither the model nor its rules.
+    """
+    from mineralpacts.model.relations import conflicts
+
+    where = {a.id: (i, doc) for i, (doc, a) in enumerate(agreements)}
+    out: list[tuple[int, Diagnostic]] = []
+    for c in conflicts(a for _, a in agreements):
+        i, doc = where[c.source]
+        path: tuple[str | int, ...] = ("related", c.index, "relation")
+        out.append((i, Diagnostic.make(doc.path, doc.pos(path), "R305", c.message, path)))
+    return out

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from mineralpacts.model.agreement import Agreement
+if TYPE_CHECKING:  # links are read from agreements, or from the store's facts shaped like them
+    from mineralpacts.model.agreement import Agreement
 
 __all__ = [
     "FORWARD",

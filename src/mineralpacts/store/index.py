@@ -28,7 +28,6 @@ import os
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,7 +38,7 @@ if TYPE_CHECKING:
     from mineralpacts.check.bulk import Facts, Outcome
     from mineralpacts.model.facets import Facets
 
-__all__ = ["Row", "Store", "cache_home", "fingerprint", "stat_signature"]
+__all__ = ["Store", "cache_home", "fingerprint", "stat_signature"]
 
 #: Rows written at a time.
 BATCH = 500
@@ -86,15 +85,6 @@ def stat_signature(st: os.stat_result, now_ns: int) -> tuple[int, int, int]:
     """(mtime_ns, size, inode), with mtime_ns -1 when the file changed too recently to trust."""
     mtime = st.st_mtime_ns if now_ns - st.st_mtime_ns > RACY_NS else -1
     return mtime, st.st_size, st.st_ino
-
-
-@dataclass(frozen=True)
-class Row:
-    """A file the store knows: its name, its id (when the model accepted it) and its day."""
-
-    name: str
-    id: str | None
-    day: str
 
 
 def _store_file(folder: Path) -> Path:
@@ -309,10 +299,6 @@ class Store:
             self.conn.execute("SELECT count(*) FROM files").fetchone()
 
     # ------------------------------------------------------------------ reading
-
-    def rows(self) -> list[Row]:
-        """Every row, by file name."""
-        return [Row(*r) for r in self.conn.execute("SELECT name, id, day FROM files ORDER BY name")]
 
     def ids(self) -> list[tuple[str, str | None]]:
         """(name, id) of every file, by name; the id is None for a file the model rejected."""
