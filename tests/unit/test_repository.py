@@ -112,6 +112,7 @@ def test_unreadable_file_is_a_problem_not_a_crash(repo_copy: Path, monkeypatch: 
         return real(path)
 
     monkeypatch.setattr(bulk, "read_file", flaky)
+    monkeypatch.setattr(bulk, "jobs", lambda: 1)  # one process: spawned workers would not see the patch
     repo = Repository.load(repo_copy, use_cache=False)
     assert "uk-us-2026" not in repo and "uk-japan-2023" in repo
     assert [d.code for d in repo.problems] == ["Y001"]
