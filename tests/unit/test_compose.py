@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import importlib.util
 import random
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from mineralpacts.files import compose
 from mineralpacts.files.compose import load_composed
-from mineralpacts.files.load import Document, Limits, load_text
+from mineralpacts.files.load import DEFAULT_LIMITS, Document, Limits, load_text
 from tests.conftest import AGREEMENTS, CASES, ROOT
 from tests.unit.test_load import HOSTILE
 
@@ -43,7 +42,7 @@ EDGES = [
 ]
 
 
-def _same(text: str, limits: Limits = Limits()) -> None:
+def _same(text: str, limits: Limits = DEFAULT_LIMITS) -> None:
     slow, fast = load_text(text, "f.yaml", limits), load_composed(text, "f.yaml", limits)
     assert repr(fast.data) == repr(slow.data)
     assert fast.positions == slow.positions
