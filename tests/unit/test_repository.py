@@ -78,6 +78,17 @@ def test_invalid_files_are_left_out_and_reported(repo_copy: Path) -> None:
     assert [d.code for d in repo.problems] == ["Y010"]
 
 
+def test_a_file_that_breaks_a_model_rule_is_left_out_and_reported(repo_copy: Path) -> None:
+    path = repo_copy / "uk-japan-2023.yaml"
+    # a signing date in the future: the model accepts the shape, its rule M203 rejects the value
+    path.write_text(path.read_text("utf-8").replace("date: '2023-10-28'", "date: '2099-10-28'", 1), "utf-8")
+    assert not validate_paths([path]).ok
+    for use_cache in (True, False):
+        repo = Repository.load(repo_copy, use_cache=use_cache)
+        assert "uk-japan-2023" not in repo and "uk-us-2026" in repo
+        assert {d.path for d in repo.problems if d.severity == "error"} == {str(path)}
+
+
 def test_get_unknown_id_suggests_nearest() -> None:
     with pytest.raises(NotFound) as info:
         Repository.load(AGREEMENTS).get("uk-japn-2023")

@@ -304,6 +304,15 @@ class Store:
         """(name, id) of every file, by name; the id is None for a file the model rejected."""
         return self.conn.execute("SELECT name, id FROM files ORDER BY name").fetchall()
 
+    def failing_rules(self) -> list[str]:
+        """Names of the files the model accepted whose own checks (layer 3) found an error."""
+        query = "SELECT name, diagnostics FROM files WHERE id IS NOT NULL AND diagnostics LIKE '%\"error\"%'"
+        return [
+            name
+            for name, text in self.conn.execute(query)
+            if any(row[5] == "error" for row in json.loads(text))
+        ]
+
     def shared_ids(self) -> list[tuple[str, str]]:
         """(name, id) of the files whose id another file claims too, by name."""
         query = (

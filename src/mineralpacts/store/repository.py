@@ -173,10 +173,13 @@ class Repository:
     @classmethod
     def _from_store(cls, root: Path, store: Store) -> Repository:
         rule_errors, broken = _repository_problems(root, store)
+        # A file the model accepted but one of its own rules (M) rejects is as invalid as one the
+        # model rejected: `pacts validate` fails it, so no read answers from it either.
+        failing = set(store.failing_rules())
         ids: dict[str, str] = {}
         rejected = []
         for name, ident in store.ids():
-            if ident is None:
+            if ident is None or name in failing:
                 rejected.append(name)
             elif name not in broken:
                 ids[ident] = name
