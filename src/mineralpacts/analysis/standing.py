@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from mineralpacts.analysis.periods import Deadline, TermSpan
 from mineralpacts.model.agreement import Agreement
@@ -30,16 +30,7 @@ State = Literal[
     "open-ended",
     "unknown",
 ]
-STATES: tuple[str, ...] = (
-    "not-yet-in-force",
-    "initial-term",
-    "renewal-term",
-    "expired",
-    "discontinued",
-    "superseded",
-    "open-ended",
-    "unknown",
-)
+STATES: tuple[str, ...] = get_args(State)  # the exact states, in their documented order
 #: The states in which the agreement has effect; ``--status in-force`` selects all of them.
 IN_FORCE = frozenset({"initial-term", "renewal-term", "open-ended"})
 #: The states in which it has ended.
