@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from mineralpacts.files.discover import _yaml_files, expand_paths
+from mineralpacts.files.discover import expand_paths, yaml_files
 
 
 def test_walk_equals_rglob_on_a_tricky_tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -30,10 +30,10 @@ def test_walk_equals_rglob_on_a_tricky_tree(tmp_path: Path, monkeypatch: pytest.
     (root / "broken.yaml").symlink_to(root / "missing.yaml")
     (root / "linked-dir").symlink_to(root / "a")
     expected = sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
-    assert _yaml_files(root) == expected
+    assert yaml_files(root) == expected
     assert expand_paths([root]) == expected
     relative = Path("agreements")
     monkeypatch.chdir(tmp_path)
-    assert _yaml_files(relative) == sorted(
+    assert yaml_files(relative) == sorted(
         p for p in relative.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()
     )

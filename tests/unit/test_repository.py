@@ -127,3 +127,17 @@ def test_unreadable_file_is_a_problem_not_a_crash(repo_copy: Path, monkeypatch: 
     repo = Repository.load(repo_copy, use_cache=False)
     assert "uk-us-2026" not in repo and "uk-japan-2023" in repo
     assert [d.code for d in repo.problems] == ["Y001"]
+
+
+def test_reads_and_validate_find_the_same_files_subfolders_included(repo_copy: Path) -> None:
+    # one discovery rule (files/discover.py): a file moved into a subfolder is still read and
+    # checked, never silently dropped by one command and kept by another
+    nested = repo_copy / "archive"
+    nested.mkdir()
+    shutil.move(repo_copy / "uk-japan-2023.yaml", nested / "uk-japan-2023.yaml")
+    (nested / "notes.txt").write_text("not an agreement", "utf-8")
+    checked = {Path(f.path).resolve() for f in validate_paths([repo_copy]).files}
+    for use_cache in (True, False):
+        repo = Repository.load(repo_copy, use_cache=use_cache)
+        assert repo.paths["uk-japan-2023"] == nested / "uk-japan-2023.yaml"
+        assert {p.resolve() for p in repo.paths.values()} == checked

@@ -370,7 +370,7 @@ def since(folder: Path, rev: str) -> list[FileDiff]:
     tree = GitTree(folder)
     tree.verify(rev)
     before = {n for n in tree.files(rev, folder) if n.endswith((".yaml", ".yml"))}
-    now = {p.name for p in agreement_files(folder)}
+    now = {p.relative_to(folder).as_posix() for p in agreement_files(folder)}
     out = []
     for name in sorted(before | now):
         old = tree.read(rev, folder / name) if name in before else None

@@ -79,10 +79,13 @@ class GitTree:
         return self._git("show", spec, cwd=self.top).stdout
 
     def files(self, rev: str, folder: Path) -> list[str]:
-        """Names of the files directly inside ``folder`` at ``rev``."""
+        """Paths (relative to ``folder``, with ``/``) of the files inside ``folder`` at ``rev``,
+        subfolders included, as the discovery rule of :mod:`mineralpacts.files.discover` finds them."""
         commit = self.verify(rev)
         rel = self.relative(folder)
         prefix = "" if rel == "." else rel + "/"
-        out = self._git("ls-tree", "--name-only", "-z", commit, "--", prefix or ".", cwd=self.top).stdout
+        out = self._git(
+            "ls-tree", "-r", "--name-only", "-z", commit, "--", prefix or ".", cwd=self.top
+        ).stdout
         names = [n.decode("utf-8", "replace") for n in out.split(b"\0") if n]
-        return sorted(n[len(prefix) :] for n in names if n.startswith(prefix) and "/" not in n[len(prefix) :])
+        return sorted(n[len(prefix) :] for n in names if n.startswith(prefix))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mineralpacts.errors import UsageError
 
-__all__ = ["expand_paths"]
+__all__ = ["expand_paths", "yaml_files"]
 
 
 def expand_paths(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
@@ -24,7 +24,7 @@ def expand_paths(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = _yaml_files(path)
+            found = yaml_files(path)
             if not found:
                 raise UsageError(f"{raw}: folder holds no .yaml files")
             files += found
@@ -35,8 +35,8 @@ def expand_paths(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
     return list(dict.fromkeys(files))
 
 
-def _yaml_files(folder: Path) -> list[Path]:
-    """``sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())``,
+def yaml_files(folder: Path) -> list[Path]:
+    """The agreement files of a folder: ``sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())``,
     walked with ``os.scandir``: a repository of 10,000 files is listed in a tenth of the time.
 
     Like ``rglob``, it descends into hidden folders but not into links to folders, and takes

@@ -162,12 +162,20 @@ class Store:
         racy = time.time_ns() - RACY_NS
         current: dict[str, tuple[int, int, int]] = {}
         if names is None:
-            with os.scandir(self.folder) as entries:
-                for entry in entries:  # the hot loop of every warm read: kept to the bone
-                    if entry.name.endswith((".yaml", ".yml")) and entry.is_file():
-                        st = entry.stat()
-                        mtime = st.st_mtime_ns
-                        current[entry.name] = (mtime if mtime < racy else -1, st.st_size, st.st_ino)
+            # The folder's agreement files by the one discovery rule (files/discover.py): every
+            # *.yaml and *.yml below it, subfolders included, named by their path in the folder.
+            pending = [("", str(self.folder))]
+            while pending:
+                prefix, directory = pending.pop()
+                with os.scandir(directory) as entries:
+                    for entry in entries:  # the hot loop of every warm read: kept to the bone
+                        name = entry.name
+                        if name.endswith((".yaml", ".yml")) and name.rfind(".") > 0 and entry.is_file():
+                            st = entry.stat()
+                            mtime = st.st_mtime_ns
+                            current[prefix + name] = (mtime if mtime < racy else -1, st.st_size, st.st_ino)
+                        elif entry.is_dir() and not entry.is_symlink():
+                            pending.append((f"{prefix}{name}/", entry.path))
         else:
             folder = str(self.folder)
             for name in names:

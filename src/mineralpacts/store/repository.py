@@ -74,8 +74,10 @@ def find_folder(explicit: str | os.PathLike[str] | None = None, cwd: Path | None
 
 
 def agreement_files(folder: Path) -> list[Path]:
-    """The agreement files of a folder: ``*.yaml`` and ``*.yml``, sorted by name."""
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    """The agreement files of a folder, by the one discovery rule of :mod:`mineralpacts.files.discover`."""
+    from mineralpacts.files.discover import yaml_files
+
+    return yaml_files(folder)
 
 
 def load_agreement(raw: bytes, path: str) -> tuple[Agreement | None, list[Diagnostic]]:
