@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from mineralpacts.files.discover import expand_paths, yaml_files
+from mineralpacts.files.discover import expand_paths, yaml_files, yaml_signatures
 
 
 def test_walk_equals_rglob_on_a_tricky_tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -32,6 +32,8 @@ def test_walk_equals_rglob_on_a_tricky_tree(tmp_path: Path, monkeypatch: pytest.
     expected = sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
     assert yaml_files(root) == expected
     assert expand_paths([root]) == expected
+    # the store's listing is the same rule: the same files, named by their path in the folder
+    assert sorted(yaml_signatures(root)) == sorted(p.relative_to(root).as_posix() for p in expected)
     relative = Path("agreements")
     monkeypatch.chdir(tmp_path)
     assert yaml_files(relative) == sorted(

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mineralpacts.errors import UsageError
 
-__all__ = ["expand_paths", "yaml_files"]
+__all__ = ["expand_paths", "yaml_files", "yaml_signatures"]
 
 
 def expand_paths(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
@@ -59,3 +59,22 @@ def yaml_files(folder: Path) -> list[Path]:
     walk(str(folder), ())
     found.sort(key=lambda item: item[0])
     return [folder.joinpath(*parts) for parts, _ in found]
+
+
+def yaml_signatures(folder: Path) -> dict[str, tuple[int, int, int]]:
+    """The same files as :func:`yaml_files`, named by their path inside ``folder`` (with ``/``),
+    each with its (mtime_ns, size, inode): the listing the store's freshness check reads on
+    every warm command, so it is kept to one ``scandir`` pass per folder."""
+    found: dict[str, tuple[int, int, int]] = {}
+    pending = [("", str(folder))]
+    while pending:
+        prefix, directory = pending.pop()
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                name = entry.name
+                if name.endswith((".yaml", ".yml")) and name.rfind(".") > 0 and entry.is_file():
+                    st = entry.stat()
+                    found[prefix + name] = (st.st_mtime_ns, st.st_size, st.st_ino)
+                elif entry.is_dir() and not entry.is_symlink():
+                    pending.append((f"{prefix}{name}/", entry.path))
+    return found

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mineralpacts.check.bulk import RACY_NS
+from mineralpacts.files.discover import yaml_signatures
 from mineralpacts.store.fingerprint import STORE_LAYOUT, cache_home, fingerprint
 
 if TYPE_CHECKING:
@@ -162,20 +163,8 @@ class Store:
         racy = time.time_ns() - RACY_NS
         current: dict[str, tuple[int, int, int]] = {}
         if names is None:
-            # The folder's agreement files by the one discovery rule (files/discover.py): every
-            # *.yaml and *.yml below it, subfolders included, named by their path in the folder.
-            pending = [("", str(self.folder))]
-            while pending:
-                prefix, directory = pending.pop()
-                with os.scandir(directory) as entries:
-                    for entry in entries:  # the hot loop of every warm read: kept to the bone
-                        name = entry.name
-                        if name.endswith((".yaml", ".yml")) and name.rfind(".") > 0 and entry.is_file():
-                            st = entry.stat()
-                            mtime = st.st_mtime_ns
-                            current[prefix + name] = (mtime if mtime < racy else -1, st.st_size, st.st_ino)
-                        elif entry.is_dir() and not entry.is_symlink():
-                            pending.append((f"{prefix}{name}/", entry.path))
+            for name, (mtime, size, inode) in yaml_signatures(self.folder).items():
+                current[name] = (mtime if mtime < racy else -1, size, inode)
         else:
             folder = str(self.folder)
             for name in names:
