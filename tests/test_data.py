@@ -48,6 +48,22 @@ def test_related_targets_exist(report: Any) -> None:
             assert link.id in ids, f"{r.agreement.id} -> {link.id}"
 
 
+def test_every_related_link_has_its_counterpart_on_the_other_file(report: Any, invoke: Any) -> None:
+    from mineralpacts.model.relations import inverse, links
+
+    agreements = [r.agreement for r in report.files]
+    by_id = links(agreements)
+    stored = [(a.id, link.id, link.relation) for a in agreements for link in a.related]
+    assert stored, "the corpus has links"
+    for source, target, relation in stored:
+        assert any(back.target == source and back.relation == inverse(relation) for back in by_id[target]), (
+            f"{target} does not show {inverse(relation)} {source}"
+        )
+    # and `pacts show` on either file names the other
+    source, target, _ = stored[0]
+    assert target in invoke("show", source).stdout and source in invoke("show", target).stdout
+
+
 def test_terms_codes_and_dates(report: Any) -> None:
     areas, today = set(terms("area")), dt.date.today().isoformat()
     for r in report.files:
