@@ -399,3 +399,32 @@ def test_an_edit_of_an_id_or_a_link_reruns_the_repository_rules(
     assert first.stem not in repo and {("R301", second.name), ("R302", first.name)} <= {
         (d.code, Path(d.path).name) for d in repo.problems
     }
+
+
+def test_processes_filling_a_fresh_store_at_once_all_answer(tmp_path: Path) -> None:
+    # Seen once in CI: several commands started together on a new store; one process found no
+    # fingerprint, another filled the store, then the first emptied it again under the second's
+    # feet (KeyError, exit 3). The fingerprint is now checked again under the write lock.
+    import subprocess
+    import sys
+
+    folder = tmp_path / "agreements"
+    folder.mkdir()
+    shutil.copy(AGREEMENTS / "uk-japan-2023.yaml", folder)
+    shutil.copy(AGREEMENTS / "uk-us-2026.yaml", folder)
+    for round_ in range(3):
+        env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / f"cache{round_}"), "NO_COLOR": "1"}
+        commands = [["show", "uk-japan-2023"], ["list", "-f", "ids"], ["status"], ["show", "uk-us-2026"]] * 2
+        running = [
+            subprocess.Popen(
+                [sys.executable, "-m", "mineralpacts", "--repo", str(folder), *args],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                env=env,
+            )
+            for args in commands
+        ]
+        for args, process in zip(commands, running, strict=True):
+            out, err = process.communicate(timeout=120)
+            assert process.returncode == 0, (args, err.decode())
+            assert b"internal error" not in err
