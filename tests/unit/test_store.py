@@ -428,3 +428,5 @@ def test_processes_filling_a_fresh_store_at_once_all_answer(tmp_path: Path) -> N
             out, err = process.communicate(timeout=120)
             assert process.returncode == 0, (args, err.decode())
             assert b"internal error" not in err
+            if args[0] == "show":
+                assert args[1].encode() in out
