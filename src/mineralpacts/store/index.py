@@ -89,8 +89,7 @@ def stat_signature(st: os.stat_result, now_ns: int) -> tuple[int, int, int]:
 
 
 def _store_file(folder: Path) -> Path:
-    digest = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]
-    return cache_home() / f"store-{digest}.sqlite"
+    return cache_home() / f"store-{hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]}.sqlite"
 
 
 def _connect(target: str) -> sqlite3.Connection:
@@ -99,8 +98,8 @@ def _connect(target: str) -> sqlite3.Connection:
     conn.execute("PRAGMA synchronous=NORMAL")
     if conn.execute("PRAGMA user_version").fetchone()[0] != int(STORE_LAYOUT):
         with _transaction(conn):  # a store of another layout is dropped whole, then made anew
-            if conn.execute("PRAGMA user_version").fetchone()[0] == int(STORE_LAYOUT):
-                return conn  # another process made it anew while this one waited for the lock
+            if conn.execute("PRAGMA user_version").fetchone()[0] == int(STORE_LAYOUT):  # made meanwhile
+                return conn
             for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
                 conn.execute(f'DROP TABLE IF EXISTS "{table}"')
             conn.execute(f"PRAGMA user_version = {int(STORE_LAYOUT)}")
@@ -142,9 +141,8 @@ class Store:
         found = conn.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
         if found is not None and found[0] == current:
             return
-        with _transaction(conn):  # checked again under the write lock: another process may
-            again = conn.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
-            if again is not None and again[0] == current:  # have just filled a fresh store
+        with _transaction(conn):  # again under the write lock: another process may have filled it
+            if conn.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone() == (current,):
                 return
             conn.execute("DELETE FROM files")
             conn.execute("DELETE FROM facet")
