@@ -4,8 +4,8 @@ Templates live in ``render/templates/`` and are rendered with autoescaping on, s
 data (titles, summaries, names) can never become markup. Addresses in ``href`` come only from
 fields the model checks (``http(s)://`` sources) or from ids and codes with a fixed pattern.
 
-Status and deadlines come from :mod:`mineralpacts.analysis.lifecycle` when it is installed; without it
-the page shows the term facts as stated (:func:`standing` says which).
+Status and deadlines come from :mod:`mineralpacts.analysis.lifecycle` (:func:`standing`), the same
+engine and the same status line as ``pacts show`` and ``pacts status``.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mineralpacts.analysis import lifecycle
+from mineralpacts.analysis.periods import Deadline
 from mineralpacts.model.agreement import Agreement
 from mineralpacts.model.dates import date_words
 from mineralpacts.model.relations import LABELS, Link
@@ -34,15 +36,6 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 
 @dataclass(frozen=True)
-class Deadline:
-    """A dated step in an agreement's life: a term ending, a notice due, a renewal starting."""
-
-    date: dt.date
-    kind: str
-    text: str
-
-
-@dataclass(frozen=True)
 class Period:
     """A stretch of time the agreement runs: the initial term, a renewal, or open-ended."""
 
@@ -53,10 +46,10 @@ class Period:
 
 @dataclass(frozen=True)
 class Standing:
-    """Where an agreement stands on a date; ``status`` is None when no lifecycle engine is installed."""
+    """Where an agreement stands on a date, as the lifecycle engine computes it."""
 
     on: dt.date
-    status: str | None
+    status: str
     label: str
     deadlines: tuple[Deadline, ...] = ()
     periods: tuple[Period, ...] = ()
@@ -70,37 +63,29 @@ def standing(a: Agreement, on: dt.date | None = None, family: Family | None = No
     ``label`` is the lifecycle's one status line (:meth:`~mineralpacts.analysis.lifecycle.Status.describe`,
     as ``pacts show`` prints it). Deadlines are every computed date from commencement to
     :data:`~mineralpacts.analysis.lifecycle.HORIZON_YEARS` after ``on``. ``family`` (the
-    repository) lets successors end ``a`` and names the links other files record. Uses
-    :mod:`mineralpacts.analysis.lifecycle` when it is importable; otherwise ``status`` is None and the
-    label repeats the term facts.
+    repository) lets successors end ``a`` and names the links other files record.
     """
     on = on or dt.date.today()
     stored = tuple(Link(a.id, r.id, r.relation, r.note) for r in a.related)
-    try:
-        from mineralpacts.analysis import lifecycle
-    except ImportError:  # pragma: no cover - the engine ships with the package today
-        return Standing(on=on, status=None, label="; ".join(term_lines(a.term)), links=stored)
     st = lifecycle.status(a, on, family)
     until = lifecycle.horizon(on)
-    found = {
-        (d.date, d.kind): Deadline(d.date, d.kind, d.text) for d in lifecycle.deadlines(a, until, family)
-    }
+    found = {(d.date, d.kind): d for d in lifecycle.deadlines(a, until, family)}
     for d in st.deadlines:
-        found.setdefault((d.date, d.kind), Deadline(d.date, d.kind, d.text))
+        found.setdefault((d.date, d.kind), d)
     dls = tuple(sorted(found.values(), key=lambda d: (d.date, d.kind)))
     return Standing(
         on=on,
         status=st.label,
         label=st.describe(),
         deadlines=dls,
-        periods=_periods(a, st, dls, lifecycle),
+        periods=_periods(a, st, dls),
         links=st.links if family is not None else stored,
     )
 
 
-def _periods(a: Agreement, st: Any, dls: tuple[Deadline, ...], lifecycle: Any) -> tuple[Period, ...]:
+def _periods(a: Agreement, st: lifecycle.Status, dls: tuple[Deadline, ...]) -> tuple[Period, ...]:
     """The terms to draw on a timeline: from commencement, term after term, or open-ended."""
-    start = _first_day(a, lifecycle)
+    start = _first_day(a)
     if start is None:
         return ()
     if st.state == "open-ended":
@@ -115,7 +100,7 @@ def _periods(a: Agreement, st: Any, dls: tuple[Deadline, ...], lifecycle: Any) -
     return tuple(out)
 
 
-def _first_day(a: Agreement, lifecycle: Any) -> dt.date | None:
+def _first_day(a: Agreement) -> dt.date | None:
     """The day the agreement commenced, when the data pins it to one day."""
     text, _how = lifecycle.commencement(a)
     if text is None:
@@ -147,12 +132,8 @@ def _nowrap_dates(text: object) -> Any:
 @functools.cache
 def environment() -> jinja2.Environment:
     """The Jinja2 environment of the templates: autoescaping on, undefined names are errors."""
-    try:
-        import jinja2
-    except ImportError:
-        from mineralpacts.errors import UsageError
+    import jinja2  # a core dependency, imported here to keep it out of CLI start-up
 
-        raise UsageError("HTML output needs Jinja2: pip install 'mineralpacts[site]'") from None
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         autoescape=True,
