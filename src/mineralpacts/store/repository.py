@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from mineralpacts.diagnostics import Diagnostic
 from mineralpacts.errors import DataError, NotFound, RepositoryNotFound
@@ -98,7 +98,26 @@ def load_agreement(raw: bytes, path: str) -> tuple[Agreement | None, list[Diagno
         return None, model_diagnostics(doc, exc)
 
 
-class Agreements(Mapping[str, "Agreement"]):
+V = TypeVar("V")
+
+
+class _ById(Mapping[str, V]):
+    """A mapping keyed by the ids of ``_names`` (id -> file name): iterating, counting and
+    membership read the names only, so nothing is built until an item is asked for."""
+
+    _names: dict[str, str]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def __contains__(self, ident: object) -> bool:
+        return ident in self._names
+
+
+class Agreements(_ById["Agreement"]):
     """The agreements of a repository by id, each built from the store's validated data when it
     is first looked up (listing the ids builds none)."""
 
@@ -118,15 +137,6 @@ class Agreements(Mapping[str, "Agreement"]):
 
         built = self._built[ident] = Agreement.model_validate(json.loads(text))
         return built
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._names)
-
-    def __len__(self) -> int:
-        return len(self._names)
-
-    def __contains__(self, ident: object) -> bool:
-        return ident in self._names
 
 
 @dataclass
@@ -312,7 +322,7 @@ def _repository_problems(root: Path, store: Store) -> tuple[list[Diagnostic], se
     return out, {name for name, _ in found}
 
 
-class _Paths(Mapping[str, Path]):
+class _Paths(_ById[Path]):
     """Each id's file, made into a path only when asked for (a listing of 10,000 makes none)."""
 
     def __init__(self, root: Path, names: dict[str, str]) -> None:
@@ -320,15 +330,6 @@ class _Paths(Mapping[str, Path]):
 
     def __getitem__(self, ident: str) -> Path:
         return self._root / self._names[ident]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._names)
-
-    def __len__(self) -> int:
-        return len(self._names)
-
-    def __contains__(self, ident: object) -> bool:
-        return ident in self._names
 
     @property
     def names(self) -> dict[str, str]:
