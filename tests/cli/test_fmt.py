@@ -48,3 +48,31 @@ def test_fmt_reports_a_broken_file_exits_1_and_formats_the_rest(invoke: Any, tmp
 def test_fmt_missing_path_is_a_usage_error(invoke: Any, tmp_path: Path) -> None:
     result = invoke("fmt", str(tmp_path / "nope.yaml"), repo=tmp_path)
     assert result.exit_code == 2 and "no such file" in result.stderr
+
+
+def test_fmt_migrate_upgrades_a_version_1_file_and_leaves_a_broken_one_as_it_was(
+    invoke: Any, tmp_path: Path
+) -> None:
+    from mineralpacts.check.validate import validate_paths
+    from tests.conftest import CASES
+
+    old = tmp_path / "format-v1-fields.yaml"
+    old.write_text(
+        (CASES / "invalid" / "format-v1-fields.yaml")
+        .read_text("utf-8")
+        .replace("    on: signature", "    on: signature  # clause 4.2"),
+        "utf-8",
+    )
+    broken = tmp_path / "syntax-error.yaml"
+    broken.write_bytes((CASES / "invalid" / "syntax-error.yaml").read_bytes())
+    before = broken.read_bytes()
+    assert "M212" in {d.code for d in validate_paths([old]).errors}
+
+    result = invoke("fmt", "--migrate", str(tmp_path), repo=tmp_path)
+
+    assert result.exit_code == 1  # the broken file could not be formatted
+    assert f"{broken}:8:3: Y010" in result.stderr  # named with its line and column, as validate does
+    assert broken.read_bytes() == before  # and left exactly as it was
+    text = old.read_text("utf-8")
+    assert "from: signature  # clause 4.2" in text and "notice:\n    days: 90" in text
+    assert "M212" not in {d.code for d in validate_paths([old]).diagnostics}
