@@ -141,3 +141,16 @@ def test_every_command_rejects_an_unknown_option_as_a_usage_error(invoke: Any) -
         result = invoke(name, "--no-such-option")
         assert result.exit_code == 2, name
         assert "internal error" not in result.stderr, name
+
+
+def test_reads_after_validating_an_edited_file_answer_with_the_edit(invoke: Any, repo_copy: Path) -> None:
+    # `pacts validate` keeps what it checks in the read path's store. It used to keep the edited
+    # files without their data, so the next `pacts show` of one failed (KeyError, exit 3).
+    assert invoke("list", "-f", "ids", repo=repo_copy).exit_code == 0  # the store is filled
+    path = repo_copy / "uk-japan-2023.yaml"
+    path.write_text(path.read_text("utf-8").replace("short_title: ", "short_title: Edited "), "utf-8")
+    assert invoke("validate", repo=repo_copy).exit_code == 0
+    shown = invoke("show", "uk-japan-2023", "-f", "json", repo=repo_copy)
+    assert shown.exit_code == 0, shown.stderr
+    assert json.loads(shown.stdout)["short_title"].startswith("Edited ")
+    assert invoke("diff", "uk-japan-2023", "uk-us-2026", repo=repo_copy).exit_code in (0, 1)

@@ -17,6 +17,7 @@ scanning them again and again cost more than the parsing itself (docs/benchmark.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import gc
@@ -353,8 +354,9 @@ def validate_files(
         for j, outcome in check_many([files[i] for i in todo], today, worker):
             i = todo[j]
             if cache is not None:
-                cache.save(files[i], outcome)
-                outcome.data = None  # read back from the cache if the agreement is asked for
+                cache.save(files[i], outcome)  # kept as it is until the cache writes it
+                # the report holds a copy without the data, read back if an agreement is asked for
+                outcome = dataclasses.replace(outcome, data=None)
             outcomes[i] = outcome
     finally:
         if cache is not None:
